@@ -1,0 +1,47 @@
+import { toJsonPointer } from '@acklint/core';
+import type { FormatInput } from '../types.js';
+
+/**
+ * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
+ * columns), with acklint's extras: JSON pointer, related locations, fix, docs URL.
+ */
+export function json(input: FormatInput): string {
+  const out = input.files.map((f) => {
+    const count = (s: string) => f.diagnostics.filter((d) => d.severity === s).length;
+    return {
+      filePath: f.displayPath,
+      errorCount: count('error'),
+      warningCount: count('warning'),
+      infoCount: count('info'),
+      messages: f.diagnostics.map((d) => ({
+        ruleId: d.ruleId,
+        severity: d.severity,
+        message: d.message,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        pointer: toJsonPointer(d.path),
+        document: d.documentIndex,
+        related: d.related.map((r) => ({
+          message: r.message,
+          line: r.range.start.line + 1,
+          column: r.range.start.character + 1,
+          endLine: r.range.end.line + 1,
+          endColumn: r.range.end.character + 1,
+        })),
+        ...(d.fix
+          ? {
+              fix: {
+                title: d.fix.title,
+                safe: d.fix.safe,
+                edits: d.fix.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
+              },
+            }
+          : {}),
+        docsUrl: d.docsUrl,
+      })),
+    };
+  });
+  return JSON.stringify(out, null, 2) + '\n';
+}

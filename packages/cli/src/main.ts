@@ -1,0 +1,348 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ConfigError,
+  ConfigResolver,
+  INTERNAL_ERROR_ID,
+  VERSION,
+  formatFromName,
+  lint,
+  parseSize,
+  suggest,
+  type AcklintConfig,
+  type RuleMeta,
+  type SeveritySetting,
+} from '@acklint/core';
+import { builtinRules } from '@acklint/rules';
+import { stylish } from './formatters/stylish.js';
+import { json } from './formatters/json.js';
+import type { FileReport, FormatInput, Formatter } from './types.js';
+import { HELP } from './help.js';
+
+const FORMATS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => stylish,
+  json: async () => json,
+  sarif: async () => (await import('./formatters/sarif.js')).sarif,
+};
+
+const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+const SPEC_EXTENSIONS = ['.json', '.jsonc', '.yaml', '.yml'];
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** A failure that ends the run with exit code 2 and one line on stderr. */
+class UsageError extends Error {}
+
+interface Target {
+  /** Absolute path, or undefined for stdin. */
+  abs?: string;
+  /** Found by walking a directory (then only CreateCluster-looking files are linted). */
+  fromWalk: boolean;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        rule: { type: 'string', multiple: true },
+        'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'stdin-filename': { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        debug: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    debug = Boolean(values.debug);
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (values.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const format = values.format!;
+    if (!(format in FORMATS)) throw new UsageError(`unknown format "${format}"${suggest(format, Object.keys(FORMATS))}; use one of: ${Object.keys(FORMATS).join(', ')}`);
+
+    const knownIds = new Set(builtinRules.map((r) => r.meta.id));
+    const cliRules = parseRuleFlags(values.rule ?? [], knownIds);
+    const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSizeFlag(values['max-file-size']);
+    const color = values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY);
+
+    const resolver = new ConfigResolver(knownIds);
+    const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;
+    const configFor = async (abs: string | undefined): Promise<AcklintConfig> =>
+      explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
+
+    if (values['list-rules']) {
+      const config = await configFor(undefined);
+      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }));
+      return 0;
+    }
+
+    if (positionals.length === 0) throw new UsageError('no files given; try `acklint .` or `acklint --help`');
+    const stdinName = values['stdin-filename'];
+    const targets = await expandTargets(positionals);
+
+    const cwd = process.cwd();
+    const reports: FileReport[] = [];
+    const notifications: string[] = [];
+    const enabledIds = new Set<string>();
+    const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
+
+    for (const t of targets) {
+      const config = await configFor(t.abs ?? (stdinName ? resolve(stdinName) : undefined));
+      const severities: Record<string, SeveritySetting> = { ...config.rules, ...cliRules };
+      for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+
+      let bytes: Uint8Array;
+      let displayPath: string;
+      if (t.abs === undefined) {
+        bytes = readStdin();
+        displayPath = stdinName ?? '<stdin>';
+      } else {
+        try {
+          bytes = readFileSync(t.abs);
+        } catch (err) {
+          const msg = `cannot read ${displayOf(t.abs, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+          if (!t.fromWalk) throw new UsageError(msg);
+          notifications.push(msg);
+          continue;
+        }
+        displayPath = displayOf(t.abs, cwd);
+      }
+
+      let onlyClusterSpecs = false;
+      if (t.fromWalk && t.abs) {
+        const named = namedByConfig(config, t.abs, cfgMatchers);
+        if (!named) {
+          // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
+          if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
+          onlyClusterSpecs = true;
+        }
+      }
+
+      const fileName = t.abs ?? stdinName;
+      const result = await lint(bytes, {
+        fileName,
+        format: fileName ? formatFromName(fileName) : undefined,
+        rules: builtinRules,
+        severities,
+        limits: { maxFileSize: maxFileSize ?? config.maxFileSize },
+        onlyClusterSpecs,
+      });
+      if (result.skipped) continue;
+      let diagnostics = result.diagnostics;
+      if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+      reports.push({ displayPath, absPath: t.abs ?? (stdinName ? resolve(stdinName) : undefined), diagnostics, source: result.source });
+    }
+
+    const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
+    const rules: RuleMeta[] = builtinRules.map((r) => r.meta).filter((m) => enabledIds.has(m.id));
+    rules.push(INTERNAL_ERROR_META);
+    const input: FormatInput = { files: reports, rules, cwd, color, executionSuccessful: !internal && notifications.length === 0, notifications };
+    const text = (await FORMATS[format]!())(input);
+    if (values.output) {
+      try {
+        writeFileSync(values.output, text);
+      } catch (err) {
+        throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+    } else if (text) {
+      process.stdout.write(text);
+    }
+    for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
+
+    const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+    const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+    if (internal || notifications.length) return 2;
+    if (errors > 0) return 1;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      process.stderr.write(`acklint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ConfigError || isArgError(err)) {
+      process.stderr.write(`acklint: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stderr.write(`acklint: internal error: ${(err as Error)?.message ?? String(err)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+const INTERNAL_ERROR_META: RuleMeta = {
+  id: INTERNAL_ERROR_ID,
+  defaultSeverity: 'error',
+  category: 'input',
+  description: 'A rule failed while checking a document.',
+  details:
+    'acklint reports this when one of its own rules throws. The other rules still ran; the failing rule was skipped for that document. It is a bug in acklint: please report it with the input that triggers it.',
+  fact: { text: 'Not a documented constraint: a tool failure.', source: 'acklint' },
+  tags: ['acklint'],
+  scope: 'file',
+};
+
+function isArgError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+function parseRuleFlags(flags: string[], known: Set<string>): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const f of flags) {
+    const m = /^([^=]+)=(.+)$/.exec(f);
+    if (!m) throw new UsageError(`--rule expects id=severity (for example --rule cluster-name-format=off), got "${f}"`);
+    const [, id, sev] = m as unknown as [string, string, string];
+    if (!known.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
+    if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
+    out[id] = sev as SeveritySetting;
+  }
+  return out;
+}
+
+function parseCount(s: string, flag: string): number {
+  if (!/^\d+$/.test(s)) throw new UsageError(`${flag} expects a whole number, got "${s}"`);
+  return Number(s);
+}
+
+function parseSizeFlag(s: string): number {
+  try {
+    return parseSize(/^\d+$/.test(s) ? Number(s) : s);
+  } catch (err) {
+    throw new UsageError(`--max-file-size: ${(err as Error).message}`);
+  }
+}
+
+function readStdin(): Uint8Array {
+  try {
+    return readFileSync(0);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN' || code === 'EOF') return new Uint8Array();
+    throw new UsageError(`cannot read standard input: ${code ?? (err as Error).message}`);
+  }
+}
+
+function displayOf(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+}
+
+async function expandTargets(args: string[]): Promise<Target[]> {
+  const out: Target[] = [];
+  let stdin = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!stdin) out.push({ fromWalk: false });
+      stdin = true;
+      continue;
+    }
+    const abs = resolve(arg);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) walk(abs, out);
+    else if (st) out.push({ abs, fromWalk: false });
+    else if (/[*?[\]{}]/.test(arg)) {
+      const { glob } = await import('tinyglobby');
+      const matches = await glob(arg, { absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**'], onlyFiles: true });
+      if (!matches.length) throw new UsageError(`no files match "${arg}"`);
+      for (const m of matches) out.push({ abs: resolve(m), fromWalk: false });
+    } else {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+  }
+  // Deterministic order; a file named twice is linted once (explicit beats found-by-walking).
+  const byPath = new Map<string, Target>();
+  for (const t of out) {
+    const key = t.abs ?? '\u0000stdin';
+    const prev = byPath.get(key);
+    if (!prev || (prev.fromWalk && !t.fromWalk)) byPath.set(key, t);
+  }
+  return [...byPath.values()].sort((a, b) => (a.abs ?? '').localeCompare(b.abs ?? '', 'en'));
+}
+
+function walk(dir: string, out: Target[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), out);
+    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^\.acklint\.(ya?ml|json)$/.test(e.name)) {
+      out.push({ abs: join(dir, e.name), fromWalk: true });
+    }
+  }
+}
+
+function namedByConfig(config: AcklintConfig, abs: string, cache: Map<AcklintConfig, (abs: string) => boolean>): boolean {
+  if (!config.files.length || !config.path) return false;
+  let m = cache.get(config);
+  if (!m) {
+    const base = resolve(config.path, '..');
+    const res = config.files.map((g) => globToRegExp(g));
+    m = (p: string) => {
+      const rel = relative(base, p).split(sep).join('/');
+      return !rel.startsWith('..') && res.some((re) => re.test(rel));
+    };
+    cache.set(config, m);
+  }
+  return m(abs);
+}
+
+/** Minimal glob for config `files`: "**" + "/" any directories, "**" anything, `*` within a segment, `?` one character. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (glob.startsWith('**/', i)) {
+      re += '(?:.*/)?';
+      i += 2;
+    } else if (glob.startsWith('**', i)) {
+      re += '.*';
+      i += 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function listRules(format: string, severities: Record<string, SeveritySetting>): string {
+  const rows = builtinRules.map((r) => ({
+    id: r.meta.id,
+    severity: severities[r.meta.id] ?? r.meta.defaultSeverity,
+    defaultSeverity: r.meta.defaultSeverity,
+    category: r.meta.category,
+    description: r.meta.description,
+    fixable: Boolean(r.meta.fixable),
+    docs: `${r.meta.id}`,
+  }));
+  if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
+  const w = Math.max(...rows.map((r) => r.id.length));
+  const lines = rows.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.category.padEnd(11)}  ${r.description}`);
+  return `${'rule'.padEnd(w)}  ${'level'.padEnd(7)}  ${'category'.padEnd(11)}  description\n${lines.join('\n')}\n`;
+}
+

@@ -1,0 +1,72 @@
+import { IPv4CidrRange, IPv6CidrRange, Validator } from 'ip-num';
+
+/**
+ * A parsed CIDR block with its bounds computed once. Compare bounds directly (see {@link cidrOverlaps}); ip-num's own
+ * overlap test recomputes them on every call.
+ */
+export interface Cidr {
+  /** The text as written. */
+  text: string;
+  version: 4 | 6;
+  prefix: number;
+  first: bigint;
+  last: bigint;
+  /** Network address / prefix, e.g. `172.21.0.0/20`. */
+  canonical: string;
+  /** The text had host bits set (`172.21.0.1/20`): the API takes the network that contains it. */
+  hostBitsSet: boolean;
+}
+
+const cache = new Map<string, Cidr | null>();
+
+/** Parse `a.b.c.d/n` or an IPv6 CIDR; undefined when it is not valid CIDR notation. Results are cached. */
+export function parseCidr(text: string): Cidr | undefined {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  const parsed = parseUncached(text);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(text, parsed ?? null);
+  return parsed;
+}
+
+function parseUncached(text: string): Cidr | undefined {
+  const t = text.trim();
+  if (t !== text || !t.includes('/')) return undefined;
+  try {
+    if (t.includes(':')) {
+      if (!Validator.isValidIPv6CidrNotation(t)[0]) return undefined;
+      const r = IPv6CidrRange.fromCidr(t);
+      const first = r.getFirst().getValue();
+      const canonical = `${r.getFirst().toString()}/${r.getPrefix().getValue()}`;
+      return { text, version: 6, prefix: Number(r.getPrefix().getValue()), first, last: r.getLast().getValue(), canonical, hostBitsSet: !Validator.isValidIPv6CidrRange(t)[0] };
+    }
+    if (!Validator.isValidIPv4CidrNotation(t)[0]) return undefined;
+    const r = IPv4CidrRange.fromCidr(t);
+    const canonical = `${r.getFirst().toString()}/${r.getPrefix().getValue()}`;
+    return {
+      text,
+      version: 4,
+      prefix: Number(r.getPrefix().getValue()),
+      first: r.getFirst().getValue(),
+      last: r.getLast().getValue(),
+      canonical,
+      hostBitsSet: canonical !== t,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
+  return a.version === b.version && a.first <= b.last && b.first <= a.last;
+}
+
+/** `inner` lies entirely inside `outer`. */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return outer.version === inner.version && outer.first <= inner.first && inner.last <= outer.last;
+}
+
+/** Number of addresses in the block. */
+export function cidrSize(c: Cidr): bigint {
+  return c.last - c.first + 1n;
+}

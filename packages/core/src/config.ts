@@ -1,0 +1,172 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { SeveritySetting } from './diagnostic.js';
+import { DEFAULT_LIMITS } from './parse/problems.js';
+import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
+import type { JsonValue } from './model.js';
+import validateConfigShape from './generated/config-validator.js';
+
+/** The names looked for, in this order, in each directory from the linted file up to the filesystem root. */
+export const CONFIG_FILE_NAMES = ['.acklint.yaml', '.acklint.yml', '.acklint.json'] as const;
+
+export interface AcklintConfig {
+  /** Where the config was read from (undefined for the built-in defaults). */
+  path?: string;
+  rules: Record<string, SeveritySetting>;
+  /** Globs relative to the config file's directory. */
+  files: string[];
+  maxFileSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function defaultConfig(): AcklintConfig {
+  return { rules: {}, files: [], maxFileSize: DEFAULT_LIMITS.maxFileSize };
+}
+
+/** The nearest config file at or above `dir`, or undefined. */
+export function findConfigFile(dir: string): string | undefined {
+  let cur = resolve(dir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(cur, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(cur);
+    if (parent === cur) return undefined;
+    cur = parent;
+  }
+}
+
+/**
+ * Read and validate a config file. Throws {@link ConfigError} with a one-line, file:line:col message for anything
+ * wrong (syntax, unknown keys, unknown rule ids, bad severities).
+ */
+export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<string>): Promise<AcklintConfig> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const format = formatFromName(path) === 'yaml' ? 'yaml' : 'jsonc';
+  if (format === 'yaml') await loadYamlParser();
+  const parsed = parseFileSync(bytes, { fileName: path, format });
+  const first = parsed.problems[0];
+  if (first) {
+    const p = parsed.source.positionAt(first.start);
+    throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${first.message}`);
+  }
+  const doc = parsed.documents[0];
+  const value: JsonValue | undefined = doc?.value ?? undefined;
+  if (value === undefined || value === null) return { ...defaultConfig(), path };
+
+  if (!validateConfigShape(value)) {
+    const e = validateConfigShape.errors?.[0];
+    const where = e?.instancePath ? e.instancePath.slice(1).split('/') : [];
+    const span = doc!.spanOf(
+      where.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+      e?.keyword === 'additionalProperties' || e?.keyword === 'errorMessage' ? 'key' : 'value',
+    );
+    const p = parsed.source.positionAt(span.start);
+    const field = where.length ? where.join('.') : 'the config';
+    throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${field} ${e?.message ?? 'is not valid'}`);
+  }
+  const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string };
+  const rules: Record<string, SeveritySetting> = { ...(v.rules ?? {}) };
+  if (knownRuleIds) {
+    for (const id of Object.keys(rules)) {
+      if (!knownRuleIds.has(id)) {
+        const span = doc!.spanOf(['rules', id], 'key');
+        const p = parsed.source.positionAt(span.start);
+        throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: unknown rule "${id}"${suggest(id, knownRuleIds)}`);
+      }
+    }
+  }
+  return {
+    path,
+    rules,
+    files: v.files ?? [],
+    maxFileSize: v.maxFileSize === undefined ? DEFAULT_LIMITS.maxFileSize : parseSize(v.maxFileSize),
+  };
+}
+
+const UNITS: Record<string, number> = { B: 1, KB: 1000, MB: 1e6, GB: 1e9, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+/** `10MiB`, `512 KiB`, `1000000` → bytes. */
+export function parseSize(size: number | string): number {
+  if (typeof size === 'number') return size;
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)$/.exec(size.trim());
+  const unit = m?.[2] || 'B';
+  if (!m || !(unit in UNITS)) throw new ConfigError(`invalid size "${size}" (use bytes or a size such as 10MiB)`);
+  return Math.floor(Number(m[1]) * UNITS[unit]!);
+}
+
+/** " (did you mean "x"?)" for the closest known id, or "". */
+export function suggest(word: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+/** Levenshtein distance (two rows). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Finds and caches the config for each directory, so that linting thousands of files reads each config once.
+ */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, Promise<AcklintConfig>>();
+  private readonly byPath = new Map<string, Promise<AcklintConfig>>();
+
+  constructor(private readonly knownRuleIds?: ReadonlySet<string>) {}
+
+  forFile(filePath: string): Promise<AcklintConfig> {
+    return this.forDirectory(dirname(resolve(filePath)));
+  }
+
+  forDirectory(dir: string): Promise<AcklintConfig> {
+    const abs = resolve(dir);
+    let p = this.byDir.get(abs);
+    if (!p) {
+      const path = findConfigFile(abs);
+      p = path ? this.load(path) : Promise.resolve(defaultConfig());
+      this.byDir.set(abs, p);
+    }
+    return p;
+  }
+
+  load(path: string): Promise<AcklintConfig> {
+    const abs = resolve(path);
+    let p = this.byPath.get(abs);
+    if (!p) {
+      p = loadConfigFile(abs, this.knownRuleIds);
+      this.byPath.set(abs, p);
+    }
+    return p;
+  }
+}

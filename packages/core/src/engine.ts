@@ -1,0 +1,198 @@
+import type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting } from './diagnostic.js';
+import { INTERNAL_ERROR_ID, ruleDocsUrl } from './meta.js';
+import { ClusterDocument, type JsonPath, type JsonValue, type Node, type SourceFormat } from './model.js';
+import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './parse/index.js';
+import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
+import type { SourceText, Span } from './text.js';
+
+export interface LintOptions {
+  fileName?: string;
+  format?: SourceFormat;
+  rules: readonly Rule[];
+  /** Severity per rule id; `off` disables (the rule is not run at all). Missing ids use the rule's default. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  limits?: Partial<ParseLimits>;
+  now?: Date;
+  /**
+   * Directory-scan mode: a file none of whose documents is a CreateCluster body (an object with `cluster_type`) is
+   * skipped without diagnostics, so other JSON and YAML in a repository stay quiet.
+   */
+  onlyClusterSpecs?: boolean;
+}
+
+export interface LintResult {
+  fileName?: string;
+  format: SourceFormat;
+  source: SourceText;
+  diagnostics: Diagnostic[];
+  /** True when `onlyClusterSpecs` was set and the file is not a cluster spec. */
+  skipped: boolean;
+}
+
+/** Parse and lint one file's contents. Never throws for bad input; see {@link LintResult}. */
+export async function lint(input: string | Uint8Array, options: LintOptions): Promise<LintResult> {
+  const parsed = await parseFile(input, { fileName: options.fileName, format: options.format, limits: options.limits });
+  return lintParsed(parsed, options);
+}
+
+/** Synchronous variant for JSON input or when the YAML parser is already loaded (editor re-lints). */
+export function lintSync(input: string | Uint8Array, options: LintOptions): LintResult {
+  return lintParsed(parseFileSync(input, { fileName: options.fileName, format: options.format, limits: options.limits }), options);
+}
+
+export function isClusterSpec(parsed: ParsedFile): boolean {
+  return parsed.documents.some((d) => d.kind === 'cluster' && d.value !== null && typeof d.value === 'object' && !Array.isArray(d.value) && 'cluster_type' in d.value);
+}
+
+export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
+  const base = { fileName: options.fileName, format: parsed.format, source: parsed.source };
+  if (options.onlyClusterSpecs && !isClusterSpec(parsed)) return { ...base, diagnostics: [], skipped: true };
+
+  const now = options.now ?? new Date();
+  const out: Diagnostic[] = [];
+  const docs = parsed.documents.length
+    ? parsed.documents
+    : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
+
+  for (const rule of options.rules) {
+    const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting === 'off') continue;
+    const scope = rule.meta.scope ?? 'cluster';
+    const targets = scope === 'file' ? [docs[0]!] : docs.filter((d) => scope === 'any' || d.kind === 'cluster');
+    for (const doc of targets) runRule(rule, setting, doc, parsed, now, out);
+  }
+
+  return { ...base, diagnostics: finish(out, parsed), skipped: false };
+}
+
+function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[]): void {
+  const ctx: RuleContext = {
+    document: doc,
+    file,
+    value: doc.value,
+    kind: doc.kind,
+    now,
+    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r)),
+  };
+  try {
+    rule.check(ctx);
+  } catch (err) {
+    const span = { start: doc.span.start, end: doc.span.start };
+    out.push({
+      ruleId: INTERNAL_ERROR_ID,
+      severity: 'error',
+      message: `Rule "${rule.meta.id}" failed on this document and was skipped (${err instanceof Error ? err.message : String(err)}). Please report this.`,
+      span,
+      range: doc.source.rangeOf(span),
+      path: [],
+      documentIndex: doc.index,
+      related: [],
+      docsUrl: ruleDocsUrl(INTERNAL_ERROR_ID),
+    });
+  }
+}
+
+function isSpan(x: Target | Span): x is Span {
+  return typeof (x as Span).start === 'number';
+}
+
+function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: JsonPath } {
+  if (isSpan(at)) return { span: { start: at.start, end: at.end }, path: [] };
+  return { span: doc.spanOf(at.path, at.on ?? 'value'), path: at.path };
+}
+
+function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
+  const { span, path } = resolve(doc, r.at);
+  const related: RelatedLocation[] = (r.related ?? []).map((rel) => {
+    const where = 'span' in rel ? { span: rel.span, path: undefined } : resolve(doc, rel);
+    return { message: rel.message, span: where.span, range: doc.source.rangeOf(where.span), ...(where.path ? { path: where.path } : {}) };
+  });
+  const d: Diagnostic = {
+    ruleId,
+    severity,
+    message: r.message,
+    span,
+    range: doc.source.rangeOf(span),
+    path,
+    documentIndex: doc.index,
+    related,
+    docsUrl: ruleDocsUrl(ruleId),
+  };
+  if (r.fix) d.fix = toFix(doc, r.fix);
+  return d;
+}
+
+function toFix(doc: ClusterDocument, f: FixSpec): Fix {
+  return {
+    title: f.title,
+    safe: f.safe,
+    edits: f.edits.map((e) => ({ ...resolve(doc, e.target).span, newText: e.newText })),
+  };
+}
+
+/** Sort, de-duplicate (aliases can make one node reachable by two paths) and scrub secrets. */
+function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
+  diags.sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+  const seen = new Set<string>();
+  const unique = diags.filter((d) => {
+    const k = `${d.ruleId}\0${d.span.start}\0${d.span.end}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const secrets = collectSecrets(parsed);
+  return secrets.length ? unique.map((d) => redact(d, secrets)) : unique;
+}
+
+/** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
+const SECRET_KEY = /pass(word)?$|secret|^login_password$/i;
+const MIN_SECRET_LENGTH = 3;
+
+export function collectSecrets(parsed: ParsedFile): string[] {
+  const found = new Set<string>();
+  const walk = (n: Node, depth: number): void => {
+    if (depth > 64) return;
+    if (n.kind === 'object') {
+      for (const e of n.entries) {
+        if (SECRET_KEY.test(e.key) && e.value.kind === 'string' && e.value.value !== null) {
+          const v = String(e.value.value);
+          if (v.length >= MIN_SECRET_LENGTH) found.add(v);
+          // Also the raw token (quotes, escapes), in case a message quotes source text.
+          const raw = parsed.source.text.slice(e.value.start, e.value.end);
+          if (raw.length >= MIN_SECRET_LENGTH) found.add(raw);
+        }
+        walk(e.value, depth + 1);
+      }
+    } else if (n.kind === 'array') for (const i of n.items) walk(i, depth + 1);
+  };
+  for (const d of parsed.documents) if (d.root) walk(d.root, 0);
+  // Longest first, so a secret that contains another is removed whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+function scrub(s: string, secrets: string[]): string {
+  let out = s;
+  for (const sec of secrets) if (out.includes(sec)) out = out.split(sec).join('****');
+  return out;
+}
+
+function redact(d: Diagnostic, secrets: string[]): Diagnostic {
+  const r: Diagnostic = {
+    ...d,
+    message: scrub(d.message, secrets),
+    related: d.related.map((rel) => ({ ...rel, message: scrub(rel.message, secrets) })),
+  };
+  if (d.fix) {
+    if (d.fix.edits.some((e) => secrets.some((s) => e.newText.includes(s)))) delete r.fix;
+    else r.fix = { ...d.fix, title: scrub(d.fix.title, secrets) };
+  }
+  return r;
+}
+
+export type { JsonValue };

@@ -1,0 +1,51 @@
+/**
+ * @acklint/core: the document model, parsers, rule engine and configuration shared by the CLI, the language server
+ * and rules. Everything a rule may use is exported here; rules import nothing else from core.
+ */
+export { SourceText, type Position, type Range, type Span } from './text.js';
+export {
+  ClusterDocument,
+  INVALID,
+  type InvalidValue,
+  type DocumentKind,
+  type Entry,
+  type JsonObject,
+  type JsonPath,
+  type JsonValue,
+  type Node,
+  type PathSegment,
+  type SourceFormat,
+} from './model.js';
+export {
+  DEFAULT_LIMITS,
+  formatFromName,
+  loadYamlParser,
+  parseFile,
+  parseFileSync,
+  sniffFormat,
+  type ParsedFile,
+  type ParseLimits,
+  type ParseOptions,
+  type ParseProblem,
+  type ProblemCode,
+} from './parse/index.js';
+export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './diagnostic.js';
+export { SEVERITY_RANK } from './diagnostic.js';
+export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
+export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
+export {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  ConfigResolver,
+  defaultConfig,
+  editDistance,
+  findConfigFile,
+  loadConfigFile,
+  parseSize,
+  suggest,
+  type AcklintConfig,
+} from './config.js';
+export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
+export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
+export { formatPath, toJsonPointer } from './path.js';
+export { isObject, isString } from './values.js';

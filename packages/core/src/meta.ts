@@ -1,0 +1,13 @@
+/** acklint's version; a test keeps it equal to the packages' version. */
+export const VERSION = '0.1.0';
+export const TOOL_NAME = 'acklint';
+/** Home of the project; rule docs live under it. Change here (and only here) when the repository moves. */
+export const HOMEPAGE = 'https://github.com/acklint/acklint';
+export const DOCS_BASE = `${HOMEPAGE}/blob/main`;
+
+export function ruleDocsUrl(ruleId: string): string {
+  return ruleId === INTERNAL_ERROR_ID ? `${DOCS_BASE}/docs/internal-error.md` : `${DOCS_BASE}/rules/${ruleId}.md`;
+}
+
+/** The id of the diagnostic the engine emits when a rule throws. */
+export const INTERNAL_ERROR_ID = 'internal-error';

@@ -1,0 +1,217 @@
+import type { SourceText, Span } from './text.js';
+
+/** A step in a JSON path: an object key or an array index. */
+export type PathSegment = string | number;
+export type JsonPath = readonly PathSegment[];
+
+/**
+ * Stands in the typed value for a value that could not be read (a syntax error where the value should be). The key is
+ * still there, so "is this field set?" checks see it, but no type check (`typeof v === 'string'`…) matches it.
+ */
+export const INVALID: unique symbol = Symbol('acklint.invalid');
+export type InvalidValue = typeof INVALID;
+
+export type JsonValue = string | number | boolean | null | InvalidValue | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+interface NodeBase extends Span {}
+
+export interface ObjectNode extends NodeBase {
+  kind: 'object';
+  /** Every entry in source order, duplicates and merged (`<<`) entries included. */
+  entries: Entry[];
+  /** The entry that wins for each key: the last one written, as JSON parsers and the API read it. */
+  byKey: Map<string, Entry>;
+}
+
+export interface ArrayNode extends NodeBase {
+  kind: 'array';
+  items: Node[];
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: 'string' | 'number' | 'boolean' | 'null';
+  value: string | number | boolean | null;
+  /** YAML: the scalar was written without quotes (so `yes` or `1.0` may not be what the author meant). */
+  plain?: boolean;
+}
+
+export interface InvalidNode extends NodeBase {
+  kind: 'invalid';
+}
+
+export type Node = ObjectNode | ArrayNode | ScalarNode | InvalidNode;
+
+export interface Entry {
+  key: string;
+  /** The key token, quotes included. */
+  keySpan: Span;
+  /** The value; an `invalid` node when a syntax error stands where the value should be. */
+  value: Node;
+  /** YAML: the entry came in through a `<<` merge key; its spans are at the anchor it was merged from. */
+  merged?: boolean;
+}
+
+/** What a document appears to be, so that only CreateCluster bodies get the CreateCluster rules. */
+export type DocumentKind =
+  | 'cluster' // a CreateCluster request body (or something that means to be one)
+  | 'empty'
+  | 'not-object'
+  | 'ros-template'
+  | 'terraform'
+  | 'nodepool-body';
+
+export type SourceFormat = 'json' | 'jsonc' | 'yaml';
+
+/**
+ * One document of a file: for JSON the whole file, for YAML each `---` document. Rules read `value` (plain JavaScript
+ * data) and ask the document for ranges by JSON path; they never see parser objects.
+ */
+export class ClusterDocument {
+  readonly kind: DocumentKind;
+  readonly value: JsonValue | undefined;
+
+  constructor(
+    readonly source: SourceText,
+    readonly format: SourceFormat,
+    /** 0-based index of the document in its file (YAML multi-document files). */
+    readonly index: number,
+    readonly root: Node | undefined,
+    /** The span of the whole document in the file. */
+    readonly span: Span,
+  ) {
+    this.value = root ? toValue(root) : undefined;
+    this.kind = classify(root, this.value);
+  }
+
+  /** The node at `path`, or undefined when nothing is there. */
+  node(path: JsonPath): Node | undefined {
+    let cur: Node | undefined = this.root;
+    for (const seg of path) {
+      if (!cur) return undefined;
+      if (cur.kind === 'object' && typeof seg === 'string') cur = cur.byKey.get(seg)?.value;
+      else if (cur.kind === 'array' && typeof seg === 'number') cur = cur.items[seg];
+      else return undefined;
+    }
+    return cur;
+  }
+
+  /** The object entry whose value is at `path` (undefined for the root, array items and missing paths). */
+  entry(path: JsonPath): Entry | undefined {
+    if (path.length === 0) return undefined;
+    const last = path[path.length - 1];
+    if (typeof last !== 'string') return undefined;
+    const parent = this.node(path.slice(0, -1));
+    return parent?.kind === 'object' ? parent.byKey.get(last) : undefined;
+  }
+
+  /** The typed value at `path`. */
+  get(path: JsonPath): JsonValue | undefined {
+    let cur: JsonValue | undefined = this.value;
+    for (const seg of path) {
+      if (cur === null || typeof cur !== 'object') return undefined;
+      if (Array.isArray(cur)) {
+        if (typeof seg !== 'number') return undefined;
+        cur = cur[seg];
+      } else {
+        if (typeof seg !== 'string' || !Object.hasOwn(cur, seg)) return undefined;
+        cur = cur[seg];
+      }
+    }
+    return cur;
+  }
+
+  has(path: JsonPath): boolean {
+    return this.node(path) !== undefined;
+  }
+
+  /**
+   * The span to underline for `path`:
+   * - `value`: the value token or collection;
+   * - `key`: the key of the entry (falls back to the value for array items and the root);
+   * - `entry`: from the key to the end of the value.
+   * For a path that does not exist, the span of its nearest existing ancestor's key (so "missing field" points at the
+   * object that lacks it).
+   */
+  spanOf(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Span {
+    let p = path;
+    let target = on;
+    while (p.length > 0 && !this.has(p)) {
+      p = p.slice(0, -1);
+      target = 'key';
+    }
+    const node = this.node(p);
+    if (!node) return { start: this.span.start, end: this.span.start };
+    if (target === 'value') return { start: node.start, end: node.end };
+    const entry = this.entry(p);
+    if (!entry) {
+      // Root or array item: underline the first line of a collection rather than all of it.
+      if (node.kind === 'object' || node.kind === 'array') return firstLine(this.source.text, node);
+      return { start: node.start, end: node.end };
+    }
+    if (target === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
+    return { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.value.end) };
+  }
+}
+
+function firstLine(text: string, span: Span): Span {
+  let end = span.start + 1;
+  while (end < span.end && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return { start: span.start, end: Math.min(end, span.end) };
+}
+
+/**
+ * Build the plain value. Nodes shared through YAML aliases are converted once (memoised), so an alias-heavy document
+ * costs no more than its distinct nodes.
+ */
+function toValue(root: Node): JsonValue {
+  const memo = new Map<Node, JsonValue>();
+  const conv = (n: Node): JsonValue => {
+    const seen = memo.get(n);
+    if (seen !== undefined) return seen;
+    let out: JsonValue;
+    switch (n.kind) {
+      case 'object': {
+        const obj: JsonObject = Object.create(null) as JsonObject;
+        memo.set(n, obj);
+        for (const [k, e] of n.byKey) obj[k] = conv(e.value);
+        out = obj;
+        break;
+      }
+      case 'array': {
+        const arr: JsonValue[] = [];
+        memo.set(n, arr);
+        for (const item of n.items) arr.push(conv(item));
+        out = arr;
+        break;
+      }
+      case 'invalid':
+        out = INVALID;
+        break;
+      default:
+        out = n.value;
+    }
+    memo.set(n, out);
+    return out;
+  };
+  return conv(root);
+}
+
+function classify(root: Node | undefined, value: JsonValue | undefined): DocumentKind {
+  if (!root) return 'empty';
+  if (root.kind !== 'object' || value === null || typeof value !== 'object' || Array.isArray(value)) return 'not-object';
+  const v = value as JsonObject;
+  if ('cluster_type' in v) return 'cluster';
+  if ('ROSTemplateFormatVersion' in v) return 'ros-template';
+  const resources = v['Resources'];
+  if (resources && typeof resources === 'object' && !Array.isArray(resources)) {
+    for (const r of Object.values(resources)) {
+      if (r && typeof r === 'object' && !Array.isArray(r) && typeof r['Type'] === 'string' && /^ALIYUN::/.test(r['Type'])) {
+        return 'ros-template';
+      }
+    }
+  }
+  if ('resource' in v || 'provider' in v || 'terraform' in v) return 'terraform';
+  if ('nodepool_info' in v || ('scaling_group' in v && !('region_id' in v))) return 'nodepool-body';
+  return 'cluster';
+}

@@ -1,0 +1,141 @@
+import { SourceText } from '../text.js';
+import type { ClusterDocument, SourceFormat } from '../model.js';
+import { parseJson } from './json.js';
+import { DEFAULT_LIMITS, type ParseLimits, type ParseProblem } from './problems.js';
+
+export interface ParsedFile {
+  source: SourceText;
+  format: SourceFormat;
+  documents: ClusterDocument[];
+  /** Problems found while reading the file, in file order. */
+  problems: ParseProblem[];
+}
+
+/** Most parse problems kept for one file; a file with more is garbage, and more lines would not help anyone. */
+const MAX_PROBLEMS = 200;
+
+/** The format a file name implies, or undefined when the name says nothing (then the content decides). */
+export function formatFromName(name: string | undefined): SourceFormat | undefined {
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.jsonc') || lower.endsWith('.json5')) return 'jsonc';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+/** Guess from content: JSON starts with `{` or `[` (after blanks and comments); anything else is YAML. */
+export function sniffFormat(text: string): SourceFormat {
+  const m = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(.)/.exec(text);
+  return m && (m[1] === '{' || m[1] === '[') ? 'jsonc' : 'yaml';
+}
+
+let yamlModule: typeof import('./yaml.js') | undefined;
+
+/** Load the YAML parser (kept out of start-up: a JSON-only run never pays for it). */
+export async function loadYamlParser(): Promise<void> {
+  yamlModule ??= await import('./yaml.js');
+}
+
+export interface ParseOptions {
+  fileName?: string;
+  /** Overrides what the file name implies. */
+  format?: SourceFormat;
+  limits?: Partial<ParseLimits>;
+}
+
+/**
+ * Decode and parse a file. Never throws on bad input: size, encoding, binary content, nesting and syntax all become
+ * problems with positions. Call {@link loadYamlParser} first for YAML input (or use {@link parseFile}).
+ */
+export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}): ParsedFile {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const problems: ParseProblem[] = [];
+  const byteLength = typeof input === 'string' ? input.length : input.byteLength;
+  const hinted = options.format ?? formatFromName(options.fileName);
+
+  if (byteLength > limits.maxFileSize) {
+    problems.push({
+      code: 'too-large',
+      start: 0,
+      end: 0,
+      message: `The file is ${formatBytes(byteLength)}, over the ${formatBytes(limits.maxFileSize)} limit (maxFileSize); it was not analysed.`,
+    });
+    return { source: new SourceText(''), format: hinted ?? 'json', documents: [], problems };
+  }
+
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decode(input);
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      return { source: new SourceText(''), format: hinted ?? 'json', documents: [], problems };
+    }
+    text = decoded.text;
+  }
+  const source = new SourceText(text);
+  if (!hinted && options.fileName && /\.[^./\\]+$/.test(options.fileName) && !source.text.includes('cluster_type')) {
+    // `acklint dir/*` also names README.md and friends: one clear line instead of YAML errors about Markdown.
+    problems.push({
+      code: 'not-a-spec',
+      start: 0,
+      end: 0,
+      message: 'acklint reads .json, .jsonc, .yaml and .yml files; this file has another extension and no cluster_type, so it was not checked.',
+    });
+    return { source, format: 'yaml', documents: [], problems };
+  }
+  const format = hinted ?? sniffFormat(source.text);
+  let parsed;
+  if (format === 'yaml') {
+    if (!yamlModule) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
+    parsed = yamlModule.parseYaml(source, limits);
+  } else {
+    parsed = parseJson(source, format === 'json', limits);
+  }
+  problems.push(...parsed.problems);
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (problems.length > MAX_PROBLEMS) {
+    const last = problems[MAX_PROBLEMS - 1]!;
+    problems.length = MAX_PROBLEMS;
+    problems.push({ code: 'syntax', start: last.start, end: last.end, message: `More than ${MAX_PROBLEMS} problems in this file; the rest are not listed.` });
+  }
+  return { source, format, documents: parsed.documents, problems };
+}
+
+export async function parseFile(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {
+  const format = options.format ?? formatFromName(options.fileName);
+  if (format === 'yaml' || (format === undefined && !yamlModule)) {
+    // Content sniffing may pick YAML; load it only when that is possible.
+    if (format === 'yaml' || sniffFormat(typeof input === 'string' ? input.slice(0, 4096) : new TextDecoder().decode(input.subarray(0, 4096))) === 'yaml') {
+      await loadYamlParser();
+    }
+  }
+  return parseFileSync(input, options);
+}
+
+function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is UTF-16 encoded; save it as UTF-8, the encoding the API expects.' } };
+  }
+  // Same test as git: a NUL byte early on means binary content.
+  const probe = Math.min(bytes.byteLength, 8000);
+  for (let i = 0; i < probe; i++) {
+    if (bytes[i] === 0) {
+      return { problem: { code: 'binary', start: 0, end: 0, message: 'The file looks binary (it contains NUL bytes), not a JSON or YAML cluster spec; it was not analysed.' } };
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is not valid UTF-8; save it as UTF-8, the encoding the API expects.' } };
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(n % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${n} bytes`;
+}
+
+export { DEFAULT_LIMITS, type ParseLimits, type ParseProblem, type ProblemCode } from './problems.js';

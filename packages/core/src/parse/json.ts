@@ -1,0 +1,230 @@
+import { createScanner, parseTree, type Node as JNode, type ParseError } from 'jsonc-parser';
+import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
+import type { SourceText } from '../text.js';
+import type { ParseLimits, ParseProblem } from './problems.js';
+
+// jsonc-parser declares these as ambient const enums, which isolated modules cannot read; same numbers here.
+const ParseErrorCode = {
+  InvalidSymbol: 1,
+  InvalidNumberFormat: 2,
+  PropertyNameExpected: 3,
+  ValueExpected: 4,
+  ColonExpected: 5,
+  CommaExpected: 6,
+  CloseBraceExpected: 7,
+  CloseBracketExpected: 8,
+  EndOfFileExpected: 9,
+  InvalidCommentToken: 10,
+  UnexpectedEndOfComment: 11,
+  UnexpectedEndOfString: 12,
+  UnexpectedEndOfNumber: 13,
+  InvalidUnicode: 14,
+  InvalidEscapeCharacter: 15,
+  InvalidCharacter: 16,
+} as const;
+const SyntaxKind = {
+  OpenBraceToken: 1,
+  CloseBraceToken: 2,
+  OpenBracketToken: 3,
+  CloseBracketToken: 4,
+  LineCommentTrivia: 12,
+  BlockCommentTrivia: 13,
+  LineBreakTrivia: 14,
+  Trivia: 15,
+  EOF: 17,
+} as const;
+
+export interface ParsedDocuments {
+  documents: ClusterDocument[];
+  problems: ParseProblem[];
+}
+
+/**
+ * Parse JSON (strict: what the API accepts) or JSONC (comments and trailing commas allowed) into the document model.
+ * jsonc-parser recovers from errors, so a broken file still yields a tree that the rules can check.
+ */
+export function parseJson(source: SourceText, strict: boolean, limits: ParseLimits): ParsedDocuments {
+  const text = source.text;
+  const problems: ParseProblem[] = [];
+  const whole = { start: 0, end: text.length };
+
+  // jsonc-parser recurses once per nesting level; measure the depth first with its (iterative) scanner so that a
+  // hostile file cannot overflow the stack.
+  const tooDeep = findExcessiveDepth(text, limits.maxDepth);
+  if (tooDeep !== undefined) {
+    problems.push({
+      code: 'too-deep',
+      start: tooDeep,
+      end: tooDeep + 1,
+      message: `Objects and arrays are nested more than ${limits.maxDepth} levels deep here; the file was not analysed.`,
+    });
+    return { documents: [], problems };
+  }
+
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true });
+  problems.push(...describeErrors(text, errors));
+
+  const root = tree ? convert(tree, problems) : undefined;
+  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, root, whole)], problems };
+}
+
+function findExcessiveDepth(text: string, max: number): number | undefined {
+  // Fast path: a file with fewer brackets than the limit cannot be too deep.
+  let opens = 0;
+  for (let i = 0; i < text.length && opens <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) opens++;
+  }
+  if (opens <= max) return undefined;
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+    if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
+      if (++depth > max) return scanner.getTokenOffset();
+    } else if (t === SyntaxKind.CloseBraceToken || t === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+function convert(n: JNode, problems: ParseProblem[]): Node {
+  const start = n.offset;
+  const end = n.offset + n.length;
+  switch (n.type) {
+    case 'object': {
+      const node: ObjectNode = { kind: 'object', start, end, entries: [], byKey: new Map() };
+      for (const prop of n.children ?? []) {
+        const keyNode = prop.children?.[0];
+        if (!keyNode || keyNode.type !== 'string') continue;
+        const key = String(keyNode.value);
+        const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        const valueNode = prop.children?.[1];
+        let value: Node;
+        if (valueNode) value = convert(valueNode, problems);
+        else {
+          // `"key": <garbage>`: keep the key so presence checks see it; the value is unreadable.
+          const vs = prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end;
+          value = { kind: 'invalid', start: vs, end: Math.max(vs, prop.offset + prop.length) };
+        }
+        const entry: Entry = { key, keySpan, value };
+        const previous = node.byKey.get(key);
+        if (previous) problems.push(duplicateKey(key, keySpan, previous.keySpan));
+        node.entries.push(entry);
+        node.byKey.set(key, entry);
+      }
+      return node;
+    }
+    case 'array':
+      return { kind: 'array', start, end, items: (n.children ?? []).map((c) => convert(c, problems)) };
+    case 'string':
+      return { kind: 'string', start, end, value: String(n.value) };
+    case 'number':
+      return { kind: 'number', start, end, value: Number(n.value) };
+    case 'boolean':
+      return { kind: 'boolean', start, end, value: Boolean(n.value) };
+    case 'null':
+      return { kind: 'null', start, end, value: null };
+    default:
+      return { kind: 'invalid', start, end };
+  }
+}
+
+export function duplicateKey(key: string, span: { start: number; end: number }, first: { start: number; end: number }): ParseProblem {
+  return {
+    code: 'duplicate-key',
+    start: span.start,
+    end: span.end,
+    message: `Key "${key}" is given more than once in this object; only the last one counts, so the earlier value is silently lost.`,
+    related: [{ span: first, message: `"${key}" first given here` }],
+  };
+}
+
+const MESSAGES: Partial<Record<number, string>> = {
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
+  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
+  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected after the property name.',
+  [ParseErrorCode.CommaExpected]: 'A comma is expected between entries.',
+  [ParseErrorCode.CloseBraceExpected]: 'This object is not closed: a "}" is expected.',
+  [ParseErrorCode.CloseBracketExpected]: 'This array is not closed: a "]" is expected.',
+  [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the JSON document.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is never closed.',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is never closed: a closing double quote is missing.',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
+  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape in this string.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape sequence in this string.',
+  [ParseErrorCode.InvalidCharacter]: 'Control characters must be escaped inside JSON strings.',
+};
+
+/** Turn jsonc-parser's error codes into problems with our own wording, without echoing source text. */
+function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
+  const out: ParseProblem[] = [];
+  let skipValueExpectedAt = -1;
+  for (const e of errors) {
+    const start = e.offset;
+    const end = e.offset + Math.max(e.length, 0);
+    if (e.error === ParseErrorCode.InvalidCommentToken) {
+      out.push({
+        code: 'comment',
+        start,
+        end,
+        message: 'Comment in a .json file: the API rejects JSON with comments (use .jsonc if a build step strips them).',
+      });
+      continue;
+    }
+    if (e.error === ParseErrorCode.InvalidSymbol) {
+      const token = text.slice(start, end);
+      const message = /^[A-Za-z_$]/.test(token)
+        ? 'Unquoted text where a value belongs: JSON strings must be in double quotes.'
+        : 'Unexpected character(s): this is not a JSON value.';
+      out.push({ code: 'syntax', start, end, message });
+      // jsonc-parser follows an invalid value with "value expected" at the next token: one mistake, one diagnostic.
+      skipValueExpectedAt = skipWhitespace(text, end);
+      continue;
+    }
+    if (
+      (e.error === ParseErrorCode.ValueExpected || e.error === ParseErrorCode.PropertyNameExpected) &&
+      skipValueExpectedAt >= 0 &&
+      e.offset === skipValueExpectedAt
+    ) {
+      skipValueExpectedAt = -1;
+      continue;
+    }
+    if (e.error === ParseErrorCode.ValueExpected || e.error === ParseErrorCode.PropertyNameExpected) {
+      const close = text.charCodeAt(start);
+      if (close === 93 /* ] */ || close === 125 /* } */) {
+        const comma = previousToken(text, start);
+        if (comma >= 0 && text.charCodeAt(comma) === 44 /* , */) {
+          out.push({
+            code: 'trailing-comma',
+            start: comma,
+            end: comma + 1,
+            message: 'Trailing comma in a .json file: the API rejects it; remove the comma.',
+          });
+          continue;
+        }
+      }
+    }
+    out.push({ code: 'syntax', start, end, message: MESSAGES[e.error] ?? 'Invalid JSON.' });
+  }
+  return out;
+}
+
+function skipWhitespace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+/** Offset of the last non-blank, non-comment character before `offset`. */
+function previousToken(text: string, offset: number): number {
+  const scanner = createScanner(text, false);
+  let last = -1;
+  for (let t = scanner.scan(); t !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; t = scanner.scan()) {
+    if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) {
+      last = scanner.getTokenOffset();
+    }
+  }
+  return last;
+}

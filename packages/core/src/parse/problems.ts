@@ -1,0 +1,35 @@
+import type { Span } from '../text.js';
+
+/** What went wrong while reading a file, before any rule looked at it. Rules in `rules/` turn these into diagnostics. */
+export type ProblemCode =
+  | 'syntax' // malformed JSON or YAML
+  | 'comment' // a comment in strict JSON
+  | 'trailing-comma' // a trailing comma in strict JSON
+  | 'duplicate-key'
+  | 'too-large'
+  | 'too-deep'
+  | 'alias-limit'
+  | 'binary'
+  | 'encoding'
+  | 'not-a-spec'; // a file whose name and content say it is not a cluster spec
+
+export interface ParseProblem extends Span {
+  code: ProblemCode;
+  message: string;
+  related?: { span: Span; message: string }[];
+}
+
+export interface ParseLimits {
+  /** Largest file read, in bytes. */
+  maxFileSize: number;
+  /** Deepest nesting of objects and arrays. A CreateCluster body is less than ten levels deep. */
+  maxDepth: number;
+  /** Most nodes a YAML document may reach once aliases are expanded (a guard against alias bombs). */
+  maxExpandedNodes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxFileSize: 10 * 1024 * 1024,
+  maxDepth: 256,
+  maxExpandedNodes: 100_000,
+};

@@ -1,0 +1,230 @@
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
+import type { SourceText, Span } from '../text.js';
+import { duplicateKey, type ParsedDocuments } from './json.js';
+import type { ParseLimits, ParseProblem } from './problems.js';
+
+/**
+ * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
+ * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
+ */
+export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocuments {
+  const text = source.text;
+  const problems: ParseProblem[] = [];
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(text, {
+      version: '1.2',
+      schema: 'core',
+      merge: true,
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+    }) as unknown as Document.Parsed[];
+  } catch (err) {
+    if (err instanceof RangeError) {
+      problems.push({ code: 'too-deep', start: 0, end: 0, message: 'The YAML is nested too deeply to analyse; the file was not analysed.' });
+      return { documents: [], problems };
+    }
+    throw err;
+  }
+  if (!Array.isArray(docs)) docs = [];
+
+  const documents: ClusterDocument[] = [];
+  docs.forEach((doc, index) => {
+    for (const e of doc.errors) {
+      const [s, en] = e.pos;
+      problems.push({ code: 'syntax', start: s, end: Math.max(s, en), message: yamlMessage(e.code, e.message) });
+    }
+    const builder = new Builder(doc, text, limits, problems);
+    let root: Node | undefined;
+    try {
+      root = doc.contents ? builder.convert(doc.contents as YNode, 0) : undefined;
+    } catch (err) {
+      if (!(err instanceof TooDeep) && !(err instanceof RangeError)) throw err;
+      if (err instanceof RangeError) {
+        problems.push({ code: 'too-deep', start: 0, end: 0, message: 'The YAML is nested too deeply to analyse; the document was not analysed.' });
+      }
+      root = undefined;
+    }
+    const [ds, , de] = doc.range;
+    documents.push(new ClusterDocument(source, 'yaml', index, root, { start: ds, end: de }));
+  });
+  return { documents, problems };
+}
+
+/** Our wording for the YAML errors people hit most; the library's own message otherwise. */
+function yamlMessage(code: string, fallback: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'Tabs are not allowed for indentation in YAML; use spaces.';
+    case 'BAD_INDENT':
+      return 'Wrong indentation: this line does not line up with its siblings.';
+    case 'MISSING_CHAR':
+      return `Something is missing here: ${lowerFirst(fallback)}`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A mapping key must fit on one line and be followed by ": " (is a colon missing, or an indent wrong?).';
+    case 'DUPLICATE_KEY':
+      return 'This key is given more than once.';
+    case 'UNEXPECTED_TOKEN':
+      return `Unexpected token: ${lowerFirst(fallback)}`;
+    default:
+      return fallback.endsWith('.') ? fallback : `${fallback}.`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+class Builder {
+  private readonly memo = new Map<YNode, Node>();
+  private readonly sizes = new Map<Node, number>();
+  private readonly inProgress = new Set<YNode>();
+  private expanded = 0;
+  private aliasLimitHit = false;
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+    private readonly problems: ParseProblem[],
+  ) {}
+
+  convert(y: YNode, depth: number): Node {
+    if (isAlias(y)) return this.alias(y, depth);
+    const memo = this.memo.get(y);
+    if (memo) return memo;
+    if (depth > this.limits.maxDepth) {
+      const [s] = y.range ?? [0];
+      this.problems.push({
+        code: 'too-deep',
+        start: s,
+        end: s + 1,
+        message: `Mappings and sequences are nested more than ${this.limits.maxDepth} levels deep here; the rest was not analysed.`,
+      });
+      throw new TooDeep();
+    }
+    const out = this.convertFresh(y, depth);
+    this.memo.set(y, out);
+    return out;
+  }
+
+  private span(y: YNode): Span {
+    const r = y.range;
+    if (!r) return { start: 0, end: 0 };
+    let end = r[1];
+    // Block collections end after their last line break; underline up to the last visible character.
+    while (end > r[0] && /\s/.test(this.text[end - 1]!)) end--;
+    return { start: r[0], end };
+  }
+
+  private convertFresh(y: YNode, depth: number): Node {
+    const { start, end } = this.span(y);
+    if (isScalar(y)) {
+      const v = y.value;
+      const plain = y.type === 'PLAIN';
+      if (v === null || v === undefined) return { kind: 'null', start, end, value: null, plain };
+      if (typeof v === 'string') return { kind: 'string', start, end, value: v, plain };
+      if (typeof v === 'number') return { kind: 'number', start, end, value: v, plain };
+      if (typeof v === 'bigint') return { kind: 'number', start, end, value: Number(v), plain };
+      if (typeof v === 'boolean') return { kind: 'boolean', start, end, value: v, plain };
+      return { kind: 'string', start, end, value: String(v), plain };
+    }
+    if (isSeq(y)) {
+      this.inProgress.add(y);
+      const items = y.items.map((item) => this.convert(item as YNode, depth + 1));
+      this.inProgress.delete(y);
+      return { kind: 'array', start, end, items };
+    }
+    if (isMap(y)) {
+      this.inProgress.add(y);
+      const node: ObjectNode = { kind: 'object', start, end, entries: [], byKey: new Map() };
+      const mergeSources: Node[] = [];
+      for (const pair of y.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as YNode | null;
+        if (isScalar(k) && typeof k.value === 'symbol') {
+          // `<<: *anchor` or `<<: [*a, *b]`: collect the sources, applied after the explicit keys.
+          if (pair.value) {
+            const v = this.convert(pair.value as YNode, depth + 1);
+            if (v.kind === 'array') mergeSources.push(...v.items);
+            else mergeSources.push(v);
+          }
+          continue;
+        }
+        const keySpan = k ? this.span(k) : { start: this.span(pair.value as YNode).start, end: this.span(pair.value as YNode).start };
+        let key: string;
+        if (k === null || k === undefined) key = '';
+        else if (isScalar(k)) key = k.value === null ? 'null' : String(k.value);
+        else {
+          this.problems.push({ code: 'syntax', ...keySpan, message: 'Only plain scalar keys are supported in a CreateCluster body; this complex key was skipped.' });
+          continue;
+        }
+        const value: Node = pair.value
+          ? this.convert(pair.value as YNode, depth + 1)
+          : { kind: 'null', start: keySpan.end, end: keySpan.end, value: null };
+        const entry: Entry = { key, keySpan, value };
+        const previous = node.byKey.get(key);
+        if (previous) this.problems.push(duplicateKey(key, keySpan, previous.keySpan));
+        node.entries.push(entry);
+        node.byKey.set(key, entry);
+      }
+      for (const src of mergeSources) {
+        if (src.kind !== 'object') {
+          this.problems.push({ code: 'syntax', start: src.start, end: src.end, message: 'A "<<" merge key takes a mapping (or a list of mappings) to merge.' });
+          continue;
+        }
+        for (const e of src.entries) {
+          if (node.byKey.has(e.key)) continue; // explicit keys, and earlier merge sources, win
+          const merged: Entry = { ...e, merged: true };
+          node.entries.push(merged);
+          node.byKey.set(e.key, merged);
+        }
+      }
+      this.inProgress.delete(y);
+      return node;
+    }
+    return { kind: 'invalid', start, end };
+  }
+
+  private alias(a: Alias, depth: number): Node {
+    const { start, end } = this.span(a);
+    const target = a.resolve(this.doc) as YNode | undefined;
+    if (!target) return { kind: 'invalid', start, end }; // the parser already reported the unknown anchor
+    if (this.inProgress.has(target)) {
+      this.problems.push({ code: 'syntax', start, end, message: 'This alias refers to a node that contains it; recursive aliases are not supported.' });
+      return { kind: 'invalid', start, end };
+    }
+    const node = this.convert(target, depth);
+    this.expanded += this.sizeOf(node);
+    if (this.expanded > this.limits.maxExpandedNodes) {
+      if (!this.aliasLimitHit) {
+        this.aliasLimitHit = true;
+        this.problems.push({
+          code: 'alias-limit',
+          start,
+          end,
+          message: `Aliases expand this document to more than ${this.limits.maxExpandedNodes} nodes (an alias bomb?); aliases from here on were not expanded.`,
+        });
+      }
+      return { kind: 'invalid', start, end };
+    }
+    return node;
+  }
+
+  /** Nodes a subtree stands for once every alias inside it is expanded (memoised, so shared subtrees cost once). */
+  private sizeOf(n: Node): number {
+    const known = this.sizes.get(n);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (n.kind === 'object') for (const e of n.entries) size += this.sizeOf(e.value);
+    else if (n.kind === 'array') for (const i of n.items) size += this.sizeOf(i);
+    size = Math.min(size, Number.MAX_SAFE_INTEGER);
+    this.sizes.set(n, size);
+    return size;
+  }
+}
+
+export class TooDeep extends Error {}

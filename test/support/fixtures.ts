@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint, type Diagnostic, type Rule } from '@acklint/core';
+
+/** The date rules see in fixture tests, so date-dependent rules are deterministic. */
+export const FIXTURE_NOW = new Date('2026-11-27T00:00:00Z');
+
+export const SPEC_EXT = /\.(json|jsonc|ya?ml)$/;
+
+/**
+ * One line per diagnostic, 1-based `line:col-line:col severity message`, followed by indented `related` and `fix`
+ * lines. This is the format of `rules/fixtures/<id>/invalid/<file>.expected`.
+ */
+export function renderDiagnostics(diags: Diagnostic[], text: string): string {
+  const pos = (r: Diagnostic['range']) => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+  const lines: string[] = [];
+  for (const d of diags) {
+    lines.push(`${pos(d.range)} ${d.severity} ${d.message}`);
+    for (const r of d.related) lines.push(`  related ${pos(r.range)} ${r.message}`);
+    if (d.fix) {
+      for (const e of d.fix.edits) {
+        lines.push(`  fix${d.fix.safe ? '' : '?'} ${JSON.stringify(d.fix.title)} ${JSON.stringify(text.slice(e.start, e.end))} => ${JSON.stringify(e.newText)}`);
+      }
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}
+
+/** Lint `file` with only `rule` enabled. */
+export async function lintWithRule(rule: Rule, file: string) {
+  const bytes = readFileSync(file);
+  const result = await lint(bytes, { fileName: file, rules: [rule], now: FIXTURE_NOW });
+  return result;
+}
+
+export function listFixtures(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => SPEC_EXT.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
