@@ -75,16 +75,6 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
     text = decoded.text;
   }
   const source = new SourceText(text);
-  if (!hinted && options.fileName && /\.[^./\\]+$/.test(options.fileName) && !source.text.includes('cluster_type')) {
-    // `acklint dir/*` also names README.md and friends: one clear line instead of YAML errors about Markdown.
-    problems.push({
-      code: 'not-a-spec',
-      start: 0,
-      end: 0,
-      message: 'acklint reads .json, .jsonc, .yaml and .yml files; this file has another extension and no cluster_type, so it was not checked.',
-    });
-    return { source, format: 'yaml', documents: [], problems };
-  }
   const format = hinted ?? sniffFormat(source.text);
   let parsed;
   if (format === 'yaml') {
@@ -92,6 +82,23 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
     parsed = yamlModule.parseYaml(source, limits);
   } else {
     parsed = parseJson(source, format === 'json', limits);
+  }
+  const unknownExtension = !hinted && options.fileName !== undefined && /\.[^./\\]+$/.test(options.fileName);
+  if (unknownExtension && !parsed.documents.some(hasClusterType)) {
+    // `acklint dir/*` also names README.md and friends: one clear line instead of YAML errors about Markdown.
+    return {
+      source,
+      format,
+      documents: [],
+      problems: [
+        {
+          code: 'not-a-spec',
+          start: 0,
+          end: 0,
+          message: 'acklint reads .json, .jsonc, .yaml and .yml files; this file has another extension and is not a cluster spec, so it was not checked.',
+        },
+      ],
+    };
   }
   problems.push(...parsed.problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -112,6 +119,11 @@ export async function parseFile(input: string | Uint8Array, options: ParseOption
     }
   }
   return parseFileSync(input, options);
+}
+
+function hasClusterType(d: ClusterDocument): boolean {
+  const v = d.value;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'cluster_type' in v;
 }
 
 function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem } {
