@@ -171,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
     if (internal || notifications.length) return 2;
     if (errors > 0) return 1;
     if (maxWarnings >= 0 && warnings > maxWarnings) {
-      process.stderr.write(`acklint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
       return 1;
     }
     return 0;

@@ -68,14 +68,15 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
 
   if (!validateConfigShape(value)) {
     const e = validateConfigShape.errors?.[0];
-    const where = e?.instancePath ? e.instancePath.slice(1).split('/') : [];
-    const span = doc!.spanOf(
-      where.map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
-      e?.keyword === 'additionalProperties' || e?.keyword === 'errorMessage' ? 'key' : 'value',
-    );
+    const where: (string | number)[] = e?.instancePath ? e.instancePath.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [];
+    // ajv-errors wraps the original error: point at the unknown key itself, and at the value for a bad value.
+    const original = e?.keyword === 'errorMessage' ? (e.params as { errors?: { keyword: string; params: Record<string, unknown> }[] }).errors?.[0] : e;
+    const unknownKey = original?.keyword === 'additionalProperties' ? String(original.params['additionalProperty']) : undefined;
+    const span = doc!.spanOf(unknownKey === undefined ? where : [...where, unknownKey], unknownKey === undefined ? 'value' : 'key');
     const p = parsed.source.positionAt(span.start);
     const field = where.length ? where.join('.') : 'the config';
-    throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${field} ${e?.message ?? 'is not valid'}`);
+    const message = unknownKey === undefined ? e?.message : e?.message?.replace('an unknown key', `an unknown key "${unknownKey}"`);
+    throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${field} ${message ?? 'is not valid'}`);
   }
   const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string };
   const rules: Record<string, SeveritySetting> = { ...(v.rules ?? {}) };

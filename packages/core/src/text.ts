@@ -70,8 +70,10 @@ export class SourceText {
     if (pos.line < 0) return 0;
     if (pos.line >= starts.length) return this.text.length;
     const lineStart = starts[pos.line]!;
-    const next = pos.line + 1 < starts.length ? starts[pos.line + 1]! : this.text.length;
-    return Math.min(lineStart + Math.max(0, pos.character), next);
+    let lineEnd = pos.line + 1 < starts.length ? starts[pos.line + 1]! : this.text.length;
+    // A character past the end of the line means the end of the line (LSP), not a place on the next line.
+    while (lineEnd > lineStart && (this.text.charCodeAt(lineEnd - 1) === 10 || this.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+    return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
   }
 
   rangeOf(span: Span): Range {

@@ -138,7 +138,8 @@ function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem }
     }
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    // ignoreBOM keeps a leading BOM in the string, so that SourceText can strip it and record `hadBom`.
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
     return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is not valid UTF-8; save it as UTF-8, the encoding the API expects.' } };
   }

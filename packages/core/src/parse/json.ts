@@ -197,6 +197,8 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
       if (close === 93 /* ] */ || close === 125 /* } */) {
         const comma = previousToken(text, start);
         if (comma >= 0 && text.charCodeAt(comma) === 44 /* , */) {
+          // `{"a": 1,}` gets both "property name expected" and "value expected" at the `}`: one comma, one problem.
+          if (out.some((p) => p.code === 'trailing-comma' && p.start === comma)) continue;
           out.push({
             code: 'trailing-comma',
             start: comma,

@@ -1,4 +1,4 @@
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node as YNode } from 'yaml';
 import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import { duplicateKey, type ParsedDocuments } from './json.js';
@@ -11,16 +11,28 @@ import type { ParseLimits, ParseProblem } from './problems.js';
 export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocuments {
   const text = source.text;
   const problems: ParseProblem[] = [];
-  let docs: Document.Parsed[];
+  let docs: Document.Parsed[] = [];
+  /** Documents whose syntax tree is nested past the limit: index → offset of the first node too deep. */
+  const tooDeep = new Map<number, number>();
   try {
-    docs = parseAllDocuments(text, {
-      version: '1.2',
-      schema: 'core',
-      merge: true,
-      uniqueKeys: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    }) as unknown as Document.Parsed[];
+    // What parseAllDocuments does, with one step between parsing and composing: the parser is iterative, but the
+    // composer recurses once per nesting level, and near the end of the stack V8 can abort the whole process (a
+    // fatal out-of-memory in the RegExp compiler) instead of throwing a RangeError. A document nested too deeply
+    // is therefore measured on its syntax tree and composed empty.
+    const composer = new Composer({ version: '1.2', schema: 'core', merge: true, uniqueKeys: false, keepSourceTokens: false });
+    let index = 0;
+    for (const token of new Parser().parse(text)) {
+      if (token.type === 'document') {
+        const at = excessiveDepth(token, limits.maxDepth);
+        if (at !== undefined) {
+          tooDeep.set(index, at);
+          delete token.value;
+        }
+        index++;
+      }
+      for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
+    }
+    for (const doc of composer.end()) docs.push(doc as Document.Parsed);
   } catch (err) {
     if (err instanceof RangeError) {
       problems.push({ code: 'too-deep', start: 0, end: 0, message: 'The YAML is nested too deeply to analyse; the file was not analysed.' });
@@ -32,6 +44,15 @@ export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocume
 
   const documents: ClusterDocument[] = [];
   docs.forEach((doc, index) => {
+    const deep = tooDeep.get(index);
+    if (deep !== undefined) {
+      problems.push({
+        code: 'too-deep',
+        start: deep,
+        end: deep + 1,
+        message: `Mappings and sequences are nested more than ${limits.maxDepth} levels deep here; the document was not analysed.`,
+      });
+    }
     for (const e of doc.errors) {
       const [s, en] = e.pos;
       problems.push({ code: 'syntax', start: s, end: Math.max(s, en), message: yamlMessage(e.code, e.message) });
@@ -39,7 +60,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocume
     const builder = new Builder(doc, text, limits, problems);
     let root: Node | undefined;
     try {
-      root = doc.contents ? builder.convert(doc.contents as YNode, 0) : undefined;
+      root = doc.contents && deep === undefined ? builder.convert(doc.contents as YNode, 0) : undefined;
     } catch (err) {
       if (!(err instanceof TooDeep) && !(err instanceof RangeError)) throw err;
       if (err instanceof RangeError) {
@@ -51,6 +72,30 @@ export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocume
     documents.push(new ClusterDocument(source, 'yaml', index, root, { start: ds, end: de }));
   });
   return { documents, problems };
+}
+
+/**
+ * Offset of the first collection nested more than `max` levels deep in a CST document (the root collection is depth
+ * 0, as in {@link Builder.convert}), or undefined. Iterative, so any depth is safe to measure.
+ */
+function excessiveDepth(doc: CST.Document, max: number): number | undefined {
+  let first: number | undefined;
+  const stack: Array<[CST.Token | null | undefined, number]> = [[doc.value, 0]];
+  while (stack.length) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= max) {
+        if (first === undefined || token.offset < first) first = token.offset;
+        continue;
+      }
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return first;
 }
 
 /** Our wording for the YAML errors people hit most; the library's own message otherwise. */
@@ -96,7 +141,9 @@ class Builder {
     if (isAlias(y)) return this.alias(y, depth);
     const memo = this.memo.get(y);
     if (memo) return memo;
-    if (depth > this.limits.maxDepth) {
+    // The root collection is depth 0, so a collection at depth maxDepth is the (maxDepth + 1)-th level: the same
+    // count as the JSON parser, where 256 nested arrays pass and 257 do not.
+    if (depth >= this.limits.maxDepth && (isMap(y) || isSeq(y))) {
       const [s] = y.range ?? [0];
       this.problems.push({
         code: 'too-deep',

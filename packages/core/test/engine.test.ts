@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { defineRule, lint, lintParsed, parseFile, type JsonPath, type Rule, type RuleMeta } from '@acklint/core';
+
+const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
+  id,
+  defaultSeverity: 'warning',
+  category: 'naming',
+  description: id,
+  details: id,
+  fact: { text: 'test', source: 'test' },
+  tags: [],
+  ...extra,
+});
+
+/** A rule that reports `message` at each path, in the order given. */
+const reporter = (id: string, paths: JsonPath[], message = 'found'): Rule =>
+  defineRule({ meta: meta(id), check: (ctx) => paths.forEach((path) => ctx.report({ message, at: { path } })) });
+
+const SPEC = '{\n  "cluster_type": "ManagedKubernetes",\n  "name": "x",\n  "region_id": "cn-hangzhou"\n}\n';
+
+describe('lint', () => {
+  it('turns a throwing rule into one internal-error diagnostic and keeps running the others', async () => {
+    const boom = defineRule({
+      meta: meta('boom'),
+      check: () => {
+        throw new Error('kaput');
+      },
+    });
+    const result = await lint(SPEC, { fileName: 'x.json', rules: [boom, reporter('fine', [['name']])] });
+    expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.message, d.span])).toEqual([
+      ['internal-error', 'error', 'Rule "boom" failed on this document and was skipped (kaput). Please report this.', { start: 0, end: 0 }],
+      ['fine', 'warning', 'found', { start: 51, end: 54 }],
+    ]);
+    expect(result.diagnostics[0]!.docsUrl).toMatch(/\/docs\/internal-error\.md$/);
+  });
+
+  it('never runs a rule that is set to off', async () => {
+    const calls: string[] = [];
+    const recorder = defineRule({ meta: meta('recorder'), check: (ctx) => void calls.push(ctx.document.format) });
+    const off = await lint(SPEC, { fileName: 'x.json', rules: [recorder], severities: { recorder: 'off' } });
+    expect(off.diagnostics).toEqual([]);
+    expect(calls).toEqual([]);
+    await lint(SPEC, { fileName: 'x.json', rules: [recorder] });
+    expect(calls).toEqual(['json']);
+  });
+
+  it('applies a severity override', async () => {
+    const rule = reporter('sev', [['name']]);
+    const byDefault = await lint(SPEC, { fileName: 'x.json', rules: [rule] });
+    expect(byDefault.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    const overridden = await lint(SPEC, { fileName: 'x.json', rules: [rule], severities: { sev: 'error', other: 'info' } });
+    expect(overridden.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it('sorts diagnostics by position, whatever order rules report in, and is deterministic', async () => {
+    const rules = [reporter('b-rule', [['region_id'], ['cluster_type']]), reporter('a-rule', [['name'], ['region_id']])];
+    const first = await lint(SPEC, { fileName: 'x.json', rules });
+    expect(first.diagnostics.map((d) => [d.ruleId, d.range.start.line, d.range.start.character])).toEqual([
+      ['b-rule', 1, 18],
+      ['a-rule', 2, 10],
+      ['a-rule', 3, 15],
+      ['b-rule', 3, 15],
+    ]);
+    const second = await lint(SPEC, { fileName: 'x.json', rules: [...rules].reverse() });
+    expect(second.diagnostics).toEqual(first.diagnostics);
+  });
+
+  it('reports a finding on a node reached through two aliases once', async () => {
+    const text = 'cluster_type: ManagedKubernetes\nbase: &b\n  x: bad\nc1: *b\nc2: *b\n';
+    const rule = reporter('alias', [['c1', 'x'], ['c2', 'x'], ['base', 'x']], 'x is bad');
+    const result = await lint(text, { fileName: 'x.yaml', rules: [rule] });
+    expect(result.diagnostics.map((d) => [d.message, d.range])).toEqual([
+      ['x is bad', { start: { line: 2, character: 5 }, end: { line: 2, character: 8 } }],
+    ]);
+  });
+
+  it('skips files without a cluster_type in onlyClusterSpecs mode', async () => {
+    const rule = reporter('any', [[]]);
+    const other = await lint('{"name": "x"}', { fileName: 'x.json', rules: [rule], onlyClusterSpecs: true });
+    expect(other).toMatchObject({ skipped: true, diagnostics: [] });
+    const spec = await lint(SPEC, { fileName: 'x.json', rules: [rule], onlyClusterSpecs: true });
+    expect(spec.skipped).toBe(false);
+    expect(spec.diagnostics).toHaveLength(1);
+    const multi = await lint('name: x\n---\ncluster_type: Kubernetes\n', { fileName: 'x.yaml', rules: [rule], onlyClusterSpecs: true });
+    expect(multi.skipped).toBe(false);
+  });
+
+  it('redacts login_password values from messages and related messages, and drops fixes that contain them', async () => {
+    const text = '{"cluster_type": "ManagedKubernetes", "login_password": "Hunter2secret", "name": "x"}';
+    const leaky = defineRule({
+      meta: meta('leaky'),
+      check: (ctx) => {
+        const pw = String(ctx.document.get(['login_password']));
+        ctx.report({
+          message: `password ${pw} is weak`,
+          at: { path: ['login_password'] },
+          related: [{ path: ['name'], message: `compare "${pw}"` }],
+          fix: { title: `replace ${pw}`, safe: false, edits: [{ target: { path: ['login_password'] }, newText: `"${pw}!"` }] },
+        });
+        ctx.report({
+          message: `name next to ${pw}`,
+          at: { path: ['name'] },
+          fix: { title: `rename (not ${pw})`, safe: true, edits: [{ target: { path: ['name'] }, newText: '"y"' }] },
+        });
+      },
+    });
+    const result = await lint(text, { fileName: 'x.json', rules: [leaky] });
+    expect(JSON.stringify(result.diagnostics)).not.toContain('Hunter2secret');
+    const [pw, name] = result.diagnostics;
+    expect(pw!.message).toBe('password **** is weak');
+    expect(pw!.related.map((r) => r.message)).toEqual(['compare ****']);
+    expect(pw!.fix).toBeUndefined();
+    expect(name!.message).toBe('name next to ****');
+    expect(name!.fix).toEqual({ title: 'rename (not ****)', safe: true, edits: [{ start: 81, end: 84, newText: '"y"' }] });
+  });
+});
+
+describe('lintParsed', () => {
+  it('lints an already parsed file and gives file rules the first document', async () => {
+    const parsed = await parseFile('a: 1\n---\ncluster_type: Kubernetes\n', { fileName: 'x.yaml' });
+    const seen: number[] = [];
+    const fileRule = defineRule({ meta: meta('file-rule', { scope: 'file' }), check: (ctx) => void seen.push(ctx.document.index) });
+    const clusterRule = defineRule({ meta: meta('cluster-rule'), check: (ctx) => void seen.push(10 + ctx.document.index) });
+    const result = lintParsed(parsed, { fileName: 'x.yaml', rules: [fileRule, clusterRule] });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.format).toBe('yaml');
+    expect(seen).toEqual([0, 10, 11]);
+  });
+});

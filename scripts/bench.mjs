@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// acklint benchmark: cold start for one file against a bare `node -e ''`, and throughput on many files in one call.
+// Usage: npm run bench [-- --runs N --files N]
+// Results are wall-clock medians on this machine; quote them with the command that produced them.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'packages/cli/bin/acklint.mjs');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, files: { type: 'string', default: '1000,10000' } } });
+const runs = Number(values.runs);
+const fileCounts = values.files.split(',').map(Number);
+
+function time(args, n) {
+  const samples = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(n / 2)], min: samples[0], p90: samples[Math.floor(n * 0.9)] };
+}
+
+const fmt = (t) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, p90 ${t.p90.toFixed(1)})`;
+const valid = join(root, 'examples/valid.json');
+const broken = join(root, 'examples/broken.yaml');
+
+// Warm the file cache, then alternate nothing: each series runs back to back.
+time(['-e', ''], 3);
+const bare = time(['-e', ''], runs);
+const oneJson = time([bin, valid], runs);
+const oneYaml = time([bin, broken], runs);
+console.log(`node -e ''                      ${fmt(bare)}`);
+console.log(`acklint examples/valid.json     ${fmt(oneJson)}  ratio ${(oneJson.median / bare.median).toFixed(2)}x (target <= 1.4x)`);
+console.log(`acklint examples/broken.yaml    ${fmt(oneYaml)}  ratio ${(oneYaml.median / bare.median).toFixed(2)}x`);
+
+for (const count of fileCounts) {
+  const dir = join(tmpdir(), `acklint-bench-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) copyFileSync(valid, join(dir, `spec-${String(i).padStart(5, '0')}.json`));
+  const many = time([bin, dir], Math.max(3, Math.min(10, Math.floor(runs / 3))));
+  console.log(`acklint <dir of ${count} copies of examples/valid.json>  ${fmt(many)}${count === 10000 ? ' (target <= 3000 ms)' : ''}`);
+  rmSync(dir, { recursive: true, force: true });
+}
