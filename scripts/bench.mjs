@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'packages/cli/bin/acklint.mjs');
+const bin = join(root, 'packages/cli/bin/acklint.cjs');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, files: { type: 'string', default: '1000,10000' } } });
 const runs = Number(values.runs);
 const fileCounts = values.files.split(',').map(Number);

@@ -1,5 +1,5 @@
 /**
- * End-to-end tests of the command line: they spawn the real bundled binary (`node packages/cli/bin/acklint.mjs`),
+ * End-to-end tests of the command line: they spawn the real bundled binary (`node packages/cli/bin/acklint.cjs`),
  * which `npm test` builds before vitest runs (locally: `npm run build` first). Every SARIF log the CLI writes here is
  * validated against the official SARIF 2.1.0 schema (test/fixtures/sarif).
  */

@@ -1,5 +1,5 @@
 /**
- * Helpers for end-to-end tests that spawn the real, bundled CLI (`packages/cli/bin/acklint.mjs`). `npm test` builds the
+ * Helpers for end-to-end tests that spawn the real, bundled CLI (`packages/cli/bin/acklint.cjs`). `npm test` builds the
  * bundle before vitest runs; for a local run do `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
-export const BIN = join(repoRoot, 'packages', 'cli', 'bin', 'acklint.mjs');
+export const BIN = join(repoRoot, 'packages', 'cli', 'bin', 'acklint.cjs');
 export const corpusDir = join(repoRoot, '..', 'shared', 'corpus');
 export const referenceDir = join(repoRoot, '..', 'shared', 'reference');
 
@@ -31,10 +31,10 @@ export interface RunOptions {
   nodeArgs?: string[];
 }
 
-/** Run `node packages/cli/bin/acklint.mjs ...args` with pipes (so stdout is not a TTY). */
+/** Run `node packages/cli/bin/acklint.cjs ...args` with pipes (so stdout is not a TTY). */
 export function runCli(args: string[], opts: RunOptions = {}): RunResult {
-  if (!existsSync(join(repoRoot, 'packages', 'cli', 'dist', 'acklint.mjs'))) {
-    throw new Error('packages/cli/dist/acklint.mjs is missing: run `npm run build` first');
+  if (!existsSync(join(repoRoot, 'packages', 'cli', 'dist', 'acklint.cjs'))) {
+    throw new Error('packages/cli/dist/acklint.cjs is missing: run `npm run build` first');
   }
   const env: Record<string, string | undefined> = { ...process.env };
   // Colour must come only from what a test asks for.

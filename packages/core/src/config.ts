@@ -4,7 +4,6 @@ import type { SeveritySetting } from './diagnostic.js';
 import { DEFAULT_LIMITS } from './parse/problems.js';
 import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
 import type { JsonValue } from './model.js';
-import validateConfigShape from './generated/config-validator.js';
 
 /** The names looked for, in this order, in each directory from the linted file up to the filesystem root. */
 export const CONFIG_FILE_NAMES = ['.acklint.yaml', '.acklint.yml', '.acklint.json'] as const;
@@ -66,6 +65,8 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
   const value: JsonValue | undefined = doc?.value ?? undefined;
   if (value === undefined || value === null) return { ...defaultConfig(), path };
 
+  // Generated at build time (scripts/build.mjs); loaded only when a config file exists.
+  const { default: validateConfigShape } = await import('./generated/config-validator.js');
   if (!validateConfigShape(value)) {
     const e = validateConfigShape.errors?.[0];
     const where: (string | number)[] = e?.instancePath ? e.instancePath.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : [];

@@ -1,5 +1,5 @@
 import { SourceText } from '../text.js';
-import type { ClusterDocument, SourceFormat } from '../model.js';
+import { ClusterDocument, type SourceFormat } from '../model.js';
 import { parseJson } from './json.js';
 import { DEFAULT_LIMITS, type ParseLimits, type ParseProblem } from './problems.js';
 
@@ -79,7 +79,8 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
   let parsed;
   if (format === 'yaml') {
     if (!yamlModule) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
-    parsed = yamlModule.parseYaml(source, limits);
+    const raw = yamlModule.parseYaml(source, limits);
+    parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
   } else {
     parsed = parseJson(source, format === 'json', limits);
   }

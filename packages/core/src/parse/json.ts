@@ -1,7 +1,7 @@
 import { createScanner, parseTree, type Node as JNode, type ParseError } from 'jsonc-parser';
 import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
 import type { SourceText } from '../text.js';
-import type { ParseLimits, ParseProblem } from './problems.js';
+import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
 
 // jsonc-parser declares these as ambient const enums, which isolated modules cannot read; same numbers here.
 const ParseErrorCode = {
@@ -131,15 +131,6 @@ function convert(n: JNode, problems: ParseProblem[]): Node {
   }
 }
 
-export function duplicateKey(key: string, span: { start: number; end: number }, first: { start: number; end: number }): ParseProblem {
-  return {
-    code: 'duplicate-key',
-    start: span.start,
-    end: span.end,
-    message: `Key "${key}" is given more than once in this object; only the last one counts, so the earlier value is silently lost.`,
-    related: [{ span: first, message: `"${key}" first given here` }],
-  };
-}
 
 const MESSAGES: Partial<Record<number, string>> = {
   [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON.',

@@ -33,3 +33,13 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxDepth: 256,
   maxExpandedNodes: 100_000,
 };
+
+export function duplicateKey(key: string, span: { start: number; end: number }, first: { start: number; end: number }): ParseProblem {
+  return {
+    code: 'duplicate-key',
+    start: span.start,
+    end: span.end,
+    message: `Key "${key}" is given more than once in this object; only the last one counts, so the earlier value is silently lost.`,
+    related: [{ span: first, message: `"${key}" first given here` }],
+  };
+}

@@ -1,14 +1,22 @@
 import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node as YNode } from 'yaml';
-import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
+import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
-import { duplicateKey, type ParsedDocuments } from './json.js';
-import type { ParseLimits, ParseProblem } from './problems.js';
+import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
+
+/**
+ * One YAML document's tree and span. The caller wraps it in a ClusterDocument: this module is loaded on demand (and
+ * bundled on its own), so it depends on nothing in core at run time but the pure helpers in problems.ts.
+ */
+export interface RawDocument {
+  root: Node | undefined;
+  span: Span;
+}
 
 /**
  * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
  * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
  */
-export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocuments {
+export function parseYaml(source: SourceText, limits: ParseLimits): { documents: RawDocument[]; problems: ParseProblem[] } {
   const text = source.text;
   const problems: ParseProblem[] = [];
   let docs: Document.Parsed[] = [];
@@ -42,7 +50,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocume
   }
   if (!Array.isArray(docs)) docs = [];
 
-  const documents: ClusterDocument[] = [];
+  const documents: RawDocument[] = [];
   docs.forEach((doc, index) => {
     const deep = tooDeep.get(index);
     if (deep !== undefined) {
@@ -69,7 +77,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits): ParsedDocume
       root = undefined;
     }
     const [ds, , de] = doc.range;
-    documents.push(new ClusterDocument(source, 'yaml', index, root, { start: ds, end: de }));
+    documents.push({ root, span: { start: ds, end: de } });
   });
   return { documents, problems };
 }
