@@ -15,28 +15,40 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' 
 const runs = Number(values.runs);
 const fileCounts = values.files.split(',').map(Number);
 
+function once(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], p90: s[Math.floor(s.length * 0.9)] };
+}
+
+/**
+ * Time several commands in rounds (one run of each per round), so that a slow spell of the machine hits all of them
+ * alike instead of skewing one series.
+ */
+function timeInterleaved(commands, rounds) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < rounds; i++) commands.forEach((args, j) => samples[j].push(once(args)));
+  return samples.map(stats);
+}
+
 function time(args, n) {
-  const samples = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(n / 2)], min: samples[0], p90: samples[Math.floor(n * 0.9)] };
+  return stats(Array.from({ length: n }, () => once(args)));
 }
 
 const fmt = (t) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, p90 ${t.p90.toFixed(1)})`;
 const valid = join(root, 'examples/valid.json');
 const broken = join(root, 'examples/broken.yaml');
 
-// Warm the file cache, then alternate nothing: each series runs back to back.
-time(['-e', ''], 3);
-const bare = time(['-e', ''], runs);
-const oneJson = time([bin, valid], runs);
-const oneYaml = time([bin, broken], runs);
+// Warm the file cache, then run the three commands in interleaved rounds.
+timeInterleaved([['-e', ''], [bin, valid], [bin, broken]], 3);
+const [bare, oneJson, oneYaml] = timeInterleaved([['-e', ''], [bin, valid], [bin, broken]], runs);
 console.log(`node -e ''                      ${fmt(bare)}`);
 console.log(`acklint examples/valid.json     ${fmt(oneJson)}  ratio ${(oneJson.median / bare.median).toFixed(2)}x (target <= 1.4x)`);
 console.log(`acklint examples/broken.yaml    ${fmt(oneYaml)}  ratio ${(oneYaml.median / bare.median).toFixed(2)}x`);

@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import ajvErrors from 'ajv-errors';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -90,8 +91,10 @@ const COMMON = {
   mainFields: ['module', 'main'],
   // Lazy siblings are loaded with require(), not import(), so the ESM loader never starts.
   supported: { 'dynamic-import': false },
-  minifySyntax: true,
-  minifyWhitespace: true,
+  // Full minification: a third less code for V8 to read and compile at every start. Internal-error stack traces
+  // (--debug) name minified functions; the message itself stays readable.
+  minify: true,
+  keepNames: false,
   legalComments: 'linked',
   logLevel: 'warning',
 };
@@ -112,5 +115,19 @@ async function bundleCli() {
   ]);
 }
 
+/**
+ * Run the CLI once over the examples in every format so that the launcher writes V8 code caches for the bundles
+ * (packages/cli/bin/acklint.cjs explains why).
+ */
+function writeCodeCaches() {
+  const bin = join(root, 'packages/cli/bin/acklint.cjs');
+  const env = { ...process.env, ACKLINT_WRITE_CODE_CACHE: '1' };
+  for (const format of ['stylish', 'sarif']) {
+    const r = spawnSync(process.execPath, [bin, '--format', format, '--no-color', join(root, 'examples')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`writing code caches failed (exit ${r.status}): ${r.stderr}`);
+  }
+}
+
 generateValidators();
 await bundleCli();
+writeCodeCaches();
