@@ -1,10 +1,8 @@
-import { defineRule, type ClusterDocument, type JsonPath } from '@acklint/core';
+import { defineRule } from '@acklint/core';
 
 const MAX = 63;
 const ALLOWED = /^[A-Za-z0-9_-]$/;
 const VALID = /^(?!_)[A-Za-z0-9_-]{1,63}$/;
-/** Plain YAML scalars that would not read back as a string. */
-const YAML_NOT_STRING = /^(?:[-+]?[0-9][0-9_]*|0x[0-9a-fA-F_]+|0o[0-7_]+|true|false|yes|no|on|off|y|n|null|~)$/i;
 
 /** `a space`, `a tab`, `"."`, or `U+0007` for characters that do not print. */
 function describe(ch: string): string {
@@ -42,17 +40,6 @@ function suggestName(name: string): string | undefined {
   return VALID.test(s) && s !== name ? s : undefined;
 }
 
-/** `text` written in the quoting style of the value at `path`; undefined when the value cannot be edited in place. */
-function replacement(doc: ClusterDocument, path: JsonPath, text: string): string | undefined {
-  const entry = doc.entry(path);
-  const node = doc.node(path);
-  if (!entry || !node || entry.merged || node.kind !== 'string' || node.start < entry.keySpan.end || node.end <= node.start) return undefined;
-  if (doc.format !== 'yaml') return JSON.stringify(text);
-  const first = doc.source.text[node.start];
-  if (node.plain) return YAML_NOT_STRING.test(text) ? JSON.stringify(text) : text;
-  return first === "'" ? `'${text}'` : JSON.stringify(text);
-}
-
 function join(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -82,13 +69,10 @@ export default defineRule({
     // A template placeholder (`%s`, `${name}`, `{{ .Name }}`) is filled in later: renaming it would not help.
     const placeholder = /%[a-z]|\$\{?[A-Za-z_]|\{\{/.test(name);
     const suggestion = placeholder ? undefined : suggestName(name);
-    const newText = suggestion === undefined ? undefined : replacement(doc, ['name'], suggestion);
-    // `name: *alias`: the value's text is at the anchor, so underline the key that uses it.
-    const entry = doc.entry(['name']);
-    const aliased = entry !== undefined && !entry.merged && entry.value.start < entry.keySpan.end;
+    const newText = suggestion === undefined ? undefined : doc.stringLiteral(['name'], suggestion);
     ctx.report({
       message: `The cluster name ${join(found)}: use 1 to 63 letters, digits, "-" or "_", not starting with "_".`,
-      at: { path: ['name'], on: aliased ? 'key' : 'value' },
+      at: { path: ['name'] },
       ...(newText !== undefined ? { fix: { title: `Rename the cluster to ${suggestion}`, safe: false, edits: [{ target: { path: ['name'] }, newText }] } } : {}),
     });
   },

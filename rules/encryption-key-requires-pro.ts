@@ -1,4 +1,4 @@
-import { defineRule, type ClusterDocument, type FixSpec, type JsonPath } from '@acklint/core';
+import { defineRule, type FixSpec } from '@acklint/core';
 
 const PRO_SPEC = 'ack.pro.small';
 
@@ -7,20 +7,6 @@ const NOT_MANAGED: Record<string, string> = {
   Kubernetes: 'an ACK dedicated cluster',
   ExternalKubernetes: 'a registered cluster',
 };
-
-/**
- * The text that writes `text` in place of the value at `path`, in the document's quoting style; undefined when the
- * value cannot be edited in place (merged in through `<<`, or an alias whose text is elsewhere).
- */
-function replacement(doc: ClusterDocument, path: JsonPath, text: string): string | undefined {
-  const entry = doc.entry(path);
-  const node = doc.node(path);
-  if (!entry || !node || entry.merged || node.start < entry.keySpan.end || node.end <= node.start) return undefined;
-  if (node.kind !== 'string' && node.kind !== 'null') return undefined;
-  if (doc.format !== 'yaml') return JSON.stringify(text);
-  if (node.plain) return text;
-  return doc.source.text[node.start] === "'" ? `'${text}'` : JSON.stringify(text);
-}
 
 export default defineRule({
   meta: {
@@ -65,8 +51,10 @@ export default defineRule({
         : `cluster_spec ${spec === '' ? 'is empty' : spec === null ? 'has no value' : 'is not set'}, which means ack.standard (ACK Basic)`;
     const todo = `${hasSpec ? `set cluster_spec to ${PRO_SPEC}` : `add cluster_spec with the value ${PRO_SPEC}`} (or another ack.pro.* edition)`;
     let fix: FixSpec | undefined;
-    const newText = hasSpec ? replacement(doc, ['cluster_spec'], PRO_SPEC) : undefined;
-    if (newText !== undefined) {
+    const specNode = doc.node(['cluster_spec']);
+    // Replace a string or empty value in place (an empty YAML value has no text to replace).
+    if (specNode && (specNode.kind === 'string' || specNode.kind === 'null') && specNode.end > specNode.start) {
+      const newText = doc.stringLiteral(['cluster_spec'], PRO_SPEC);
       fix = { title: `Set cluster_spec to ${PRO_SPEC} (ACK Pro)`, safe: false, edits: [{ target: { path: ['cluster_spec'] }, newText }] };
     }
     ctx.report({

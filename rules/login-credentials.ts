@@ -10,11 +10,6 @@ function given(obj: JsonObject, key: string): boolean {
   return v !== null && v !== '';
 }
 
-/** key_pair or login_password of the scope came in through a YAML `<<` merge key. */
-function merged(ctx: RuleContext, path: JsonPath): boolean {
-  return path.length > 0 && ['key_pair', 'login_password'].some((k) => ctx.document.entry([...path, k])?.merged === true);
-}
-
 interface Scope {
   path: JsonPath;
   /** Report a scope that has neither credential. */
@@ -31,11 +26,7 @@ function check(ctx: RuleContext, scope: Scope, obj: JsonObject): void {
     ctx.report({
       message: `${where} sets both login_password and key_pair; ${scope.what} need exactly one of them. Keep key_pair (key-based login is the safer choice) and remove login_password, or the other way round.`,
       at: { path: [...scope.path, 'login_password'], on: 'key' },
-      related: [
-        { path: [...scope.path, 'key_pair'], on: 'key', message: 'key_pair is also set here' },
-        // Merged entries are located at their anchor: also point at the scope that merges them in.
-        ...(merged(ctx, scope.path) ? [{ path: scope.path, on: 'key' as const, message: `${where} gets these fields through a "<<" merge key` }] : []),
-      ],
+      related: [{ path: [...scope.path, 'key_pair'], on: 'key', message: 'key_pair is also set here' }],
     });
   } else if (!hasKey && !hasPassword && scope.requireOne) {
     ctx.report({

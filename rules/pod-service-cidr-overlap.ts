@@ -37,19 +37,15 @@ export default defineRule({
     const pods = blocks(doc.get(['container_cidr']));
     if (pods.length === 0) return;
     const services = blocks(doc.get(['service_cidr']));
-    // `service_cidr: *alias`: the value's text is at the anchor, so underline the key that uses it.
-    const entry = doc.entry(['service_cidr']);
-    const aliased = entry !== undefined && !entry.merged && entry.value.start < entry.keySpan.end;
-    const svcTarget = { path: ['service_cidr'], on: aliased ? ('key' as const) : ('value' as const) };
     for (const svc of services) {
       for (const pod of pods) {
         if (!cidrOverlaps(svc, pod)) continue;
         ctx.report({
           message: `Service CIDR ${show(svc)} overlaps pod CIDR ${show(pod)}: Services and pods need separate address ranges, and neither range can be changed after the cluster is created.`,
-          at: svcTarget,
+          at: { path: ['service_cidr'] },
           related: [
             { path: ['container_cidr'], message: `Pod CIDR ${pod.text}` },
-            { ...svcTarget, message: `Service CIDR ${svc.text}` },
+            { path: ['service_cidr'], message: `Service CIDR ${svc.text}` },
           ],
         });
       }

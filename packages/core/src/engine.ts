@@ -96,17 +96,25 @@ function isSpan(x: Target | Span): x is Span {
   return typeof (x as Span).start === 'number';
 }
 
-function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: JsonPath } {
+function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: JsonPath; definition?: Span } {
   if (isSpan(at)) return { span: { start: at.start, end: at.end }, path: [] };
-  return { span: doc.spanOf(at.path, at.on ?? 'value'), path: at.path };
+  const loc = doc.locate(at.path, at.on ?? 'value');
+  return { span: loc.span, path: at.path, ...(loc.definition ? { definition: loc.definition } : {}) };
+}
+
+function related(doc: ClusterDocument, message: string, span: Span, path?: JsonPath): RelatedLocation {
+  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path } : {}) };
 }
 
 function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
-  const { span, path } = resolve(doc, r.at);
-  const related: RelatedLocation[] = (r.related ?? []).map((rel) => {
-    const where = 'span' in rel ? { span: rel.span, path: undefined } : resolve(doc, rel);
-    return { message: rel.message, span: where.span, range: doc.source.rangeOf(where.span), ...(where.path ? { path: where.path } : {}) };
-  });
+  const { span, path, definition } = resolve(doc, r.at);
+  const rel: RelatedLocation[] = [];
+  // A finding shown where the document uses a YAML anchor also points at the anchored text it is about.
+  if (definition) rel.push(related(doc, 'The value comes from this YAML anchor', definition, path));
+  for (const x of r.related ?? []) {
+    const where = 'span' in x ? { span: x.span, path: undefined } : resolve(doc, x);
+    rel.push(related(doc, x.message, where.span, where.path));
+  }
   const d: Diagnostic = {
     ruleId,
     severity,
@@ -115,19 +123,28 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     range: doc.source.rangeOf(span),
     path,
     documentIndex: doc.index,
-    related,
+    related: rel,
     docsUrl: ruleDocsUrl(ruleId),
   };
-  if (r.fix) d.fix = toFix(doc, r.fix);
+  const fix = r.fix && toFix(doc, r.fix);
+  if (fix) d.fix = fix;
   return d;
 }
 
-function toFix(doc: ClusterDocument, f: FixSpec): Fix {
-  return {
-    title: f.title,
-    safe: f.safe,
-    edits: f.edits.map((e) => ({ ...resolve(doc, e.target).span, newText: e.newText })),
-  };
+/**
+ * Fixes edit the text a target stands for. Text shared through a YAML anchor is never edited (it would change every
+ * other use of the anchor too), so such a fix is dropped.
+ */
+function toFix(doc: ClusterDocument, f: FixSpec): Fix | undefined {
+  const edits: Fix['edits'] = [];
+  for (const e of f.edits) {
+    if (isSpan(e.target)) edits.push({ start: e.target.start, end: e.target.end, newText: e.newText });
+    else {
+      if (doc.isShared(e.target.path)) return undefined;
+      edits.push({ ...doc.spanOf(e.target.path, e.target.on ?? 'value'), newText: e.newText });
+    }
+  }
+  return { title: f.title, safe: f.safe, edits };
 }
 
 /** Sort, de-duplicate (aliases can make one node reachable by two paths) and scrub secrets. */

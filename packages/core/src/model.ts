@@ -27,6 +27,8 @@ export interface ObjectNode extends NodeBase {
 export interface ArrayNode extends NodeBase {
   kind: 'array';
   items: Node[];
+  /** YAML: the `*alias` token of each item written as an alias (sparse). */
+  aliasSpans?: Span[];
 }
 
 export interface ScalarNode extends NodeBase {
@@ -50,6 +52,20 @@ export interface Entry {
   value: Node;
   /** YAML: the entry came in through a `<<` merge key; its spans are at the anchor it was merged from. */
   merged?: boolean;
+  /** YAML, merged entries: the `<<` key that merged the entry in (where this mapping uses it). */
+  mergeSpan?: Span;
+  /** YAML: the value was written as an alias; this is the `*alias` token (the value's own spans are at the anchor). */
+  aliasSpan?: Span;
+}
+
+/**
+ * Where a path is shown to the user. `span` is where this document uses the value; when the path goes through a YAML
+ * alias or merge key, the text itself is elsewhere (at the anchor, shared with every other use), and `definition` is
+ * that place.
+ */
+export interface Location {
+  span: Span;
+  definition?: Span;
 }
 
 /** What a document appears to be, so that only CreateCluster bodies get the CreateCluster rules. */
@@ -126,12 +142,13 @@ export class ClusterDocument {
   }
 
   /**
-   * The span to underline for `path`:
+   * The span of `path` in the text, `on`:
    * - `value`: the value token or collection;
    * - `key`: the key of the entry (falls back to the value for array items and the root);
    * - `entry`: from the key to the end of the value.
    * For a path that does not exist, the span of its nearest existing ancestor's key (so "missing field" points at the
-   * object that lacks it).
+   * object that lacks it). Through YAML aliases and merge keys this is where the text is, at the anchor; see
+   * {@link locate} for where the document uses it.
    */
   spanOf(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Span {
     let p = path;
@@ -152,6 +169,63 @@ export class ClusterDocument {
     if (target === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
     return { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.value.end) };
   }
+
+  /**
+   * Where to show `path` (see {@link spanOf} for `on`). When the path runs through a YAML alias (`key: *anchor`) or
+   * a `<<` merge key, the text is shared with every other use of the anchor; the finding belongs where this document
+   * uses it: the first `*alias` token or `<<` key on the way (`span`), with the anchored text as `definition`.
+   */
+  locate(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Location {
+    const definition = this.spanOf(path, on);
+    let cur: Node | undefined = this.root;
+    for (let i = 0; i < path.length && cur; i++) {
+      const seg = path[i]!;
+      const last = i === path.length - 1;
+      let use: Span | undefined;
+      if (cur.kind === 'object' && typeof seg === 'string') {
+        const e = cur.byKey.get(seg);
+        if (!e) break;
+        if (e.merged && e.mergeSpan) use = e.mergeSpan;
+        // `key: *alias` with the key asked for: the key is written here, at the use.
+        else if (e.aliasSpan && !(last && on === 'key')) {
+          use = last && on === 'entry' ? { start: e.keySpan.start, end: e.aliasSpan.end } : e.aliasSpan;
+        }
+        cur = e.value;
+      } else if (cur.kind === 'array' && typeof seg === 'number') {
+        use = cur.aliasSpans?.[seg];
+        cur = cur.items[seg];
+      } else break;
+      if (use) return { span: { start: use.start, end: use.end }, definition };
+    }
+    return { span: definition };
+  }
+
+  /** True when the text at `path` is shared through a YAML anchor, so editing it would change other uses too. */
+  isShared(path: JsonPath): boolean {
+    return this.locate(path).definition !== undefined;
+  }
+
+  /**
+   * The literal that writes the string `text` in place of the value at `path`, in that value's quoting style: JSON
+   * strings in double quotes; in YAML a plain scalar stays plain unless the core schema would read `text` as something
+   * other than a string (or it needs quoting), a single-quoted one stays single-quoted.
+   */
+  stringLiteral(path: JsonPath, text: string): string {
+    const node = this.node(path);
+    if (this.format !== 'yaml' || !node || node.kind === 'object' || node.kind === 'array') return JSON.stringify(text);
+    if (node.kind !== 'invalid' && node.plain && isPlainSafe(text)) return text;
+    if (this.source.text[node.start] === "'") return `'${text.replace(/'/g, "''")}'`;
+    return JSON.stringify(text);
+  }
+}
+
+/**
+ * Written plain, `s` reads back as the same string, under the YAML 1.2 core schema and also under YAML 1.1 (which
+ * many tools converting specs to JSON still use, and which reads `yes`, `on`, `n`… as booleans).
+ */
+function isPlainSafe(s: string): boolean {
+  if (!/^[A-Za-z0-9_./][A-Za-z0-9_./@+-]*$/.test(s)) return false;
+  return !/^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/.test(s) && !/^(?:y|n|yes|no|on|off)$/i.test(s);
 }
 
 function firstLine(text: string, span: Span): Span {

@@ -65,12 +65,38 @@ describe('lint', () => {
     expect(second.diagnostics).toEqual(first.diagnostics);
   });
 
-  it('reports a finding on a node reached through two aliases once', async () => {
+  it('reports a finding reached through YAML aliases at each alias, pointing back at the anchor', async () => {
     const text = 'cluster_type: ManagedKubernetes\nbase: &b\n  x: bad\nc1: *b\nc2: *b\n';
     const rule = reporter('alias', [['c1', 'x'], ['c2', 'x'], ['base', 'x']], 'x is bad');
     const result = await lint(text, { fileName: 'x.yaml', rules: [rule] });
-    expect(result.diagnostics.map((d) => [d.message, d.range])).toEqual([
-      ['x is bad', { start: { line: 2, character: 5 }, end: { line: 2, character: 8 } }],
+    const anchor = { start: { line: 2, character: 5 }, end: { line: 2, character: 8 } };
+    expect(result.diagnostics.map((d) => [d.range, d.related.map((r) => [r.message, r.range])])).toEqual([
+      [anchor, []],
+      [{ start: { line: 3, character: 4 }, end: { line: 3, character: 6 } }, [['The value comes from this YAML anchor', anchor]]],
+      [{ start: { line: 4, character: 4 }, end: { line: 4, character: 6 } }, [['The value comes from this YAML anchor', anchor]]],
+    ]);
+  });
+
+  it('reports identical findings once', async () => {
+    const rule = reporter('twice', [['name'], ['name']], 'same');
+    const result = await lint(SPEC, { fileName: 'x.json', rules: [rule] });
+    expect(result.diagnostics).toHaveLength(1);
+  });
+
+  it('drops a fix that would edit text shared through a YAML anchor', async () => {
+    const text = 'cluster_type: ManagedKubernetes\nbase: &b bad\nname: *b\nother: bad\n';
+    const fixer = defineRule({
+      meta: meta('fixer'),
+      check: (ctx) => {
+        for (const key of ['name', 'other']) {
+          ctx.report({ message: `${key} is bad`, at: { path: [key] }, fix: { title: 'fix it', safe: true, edits: [{ target: { path: [key] }, newText: 'good' }] } });
+        }
+      },
+    });
+    const result = await lint(text, { fileName: 'x.yaml', rules: [fixer] });
+    expect(result.diagnostics.map((d) => [d.message, d.fix?.edits])).toEqual([
+      ['name is bad', undefined],
+      ['other is bad', [{ start: 61, end: 64, newText: 'good' }]],
     ]);
   });
 

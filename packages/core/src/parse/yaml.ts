@@ -191,12 +191,17 @@ class Builder {
       this.inProgress.add(y);
       const items = y.items.map((item) => this.convert(item as YNode, depth + 1));
       this.inProgress.delete(y);
-      return { kind: 'array', start, end, items };
+      const out: Node = { kind: 'array', start, end, items };
+      y.items.forEach((item, i) => {
+        if (isAlias(item)) (out.aliasSpans ??= [])[i] = this.span(item as YNode);
+      });
+      return out;
     }
     if (isMap(y)) {
       this.inProgress.add(y);
       const node: ObjectNode = { kind: 'object', start, end, entries: [], byKey: new Map() };
-      const mergeSources: Node[] = [];
+      /** Each mapping merged in, with the span of the `<<` key that merges it (where the document uses it). */
+      const mergeSources: Array<{ node: Node; use: Span }> = [];
       for (const pair of y.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YNode | null;
@@ -204,8 +209,9 @@ class Builder {
           // `<<: *anchor` or `<<: [*a, *b]`: collect the sources, applied after the explicit keys.
           if (pair.value) {
             const v = this.convert(pair.value as YNode, depth + 1);
-            if (v.kind === 'array') mergeSources.push(...v.items);
-            else mergeSources.push(v);
+            const use = this.span(k);
+            if (v.kind === 'array') for (const item of v.items) mergeSources.push({ node: item, use });
+            else mergeSources.push({ node: v, use });
           }
           continue;
         }
@@ -221,19 +227,20 @@ class Builder {
           ? this.convert(pair.value as YNode, depth + 1)
           : { kind: 'null', start: keySpan.end, end: keySpan.end, value: null };
         const entry: Entry = { key, keySpan, value };
+        if (isAlias(pair.value)) entry.aliasSpan = this.span(pair.value as YNode);
         const previous = node.byKey.get(key);
         if (previous) this.problems.push(duplicateKey(key, keySpan, previous.keySpan));
         node.entries.push(entry);
         node.byKey.set(key, entry);
       }
-      for (const src of mergeSources) {
+      for (const { node: src, use } of mergeSources) {
         if (src.kind !== 'object') {
           this.problems.push({ code: 'syntax', start: src.start, end: src.end, message: 'A "<<" merge key takes a mapping (or a list of mappings) to merge.' });
           continue;
         }
         for (const e of src.entries) {
           if (node.byKey.has(e.key)) continue; // explicit keys, and earlier merge sources, win
-          const merged: Entry = { ...e, merged: true };
+          const merged: Entry = { ...e, merged: true, mergeSpan: use };
           node.entries.push(merged);
           node.byKey.set(e.key, merged);
         }
