@@ -39,7 +39,7 @@ export function stylish(input: FormatInput): string {
   if (counts.info) parts.push(plural(counts.info, 'info', 'infos'));
   const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
   let summary = `${mark} ${plural(total, 'problem')} (${parts.join(', ')})`;
-  if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'has' : 'have'} a suggested fix (shown in editors with the acklint language server)`;
+  if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'has' : 'have'} a suggested fix (listed by --format json and sarif)`;
   return `\n${blocks.join('\n\n')}\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
 }
 
