@@ -93,7 +93,7 @@ const COMMON = {
   supported: { 'dynamic-import': false },
   // Full minification: a third less code for V8 to read and compile at every start. Internal-error stack traces
   // (--debug) name minified functions; the message itself stays readable.
-  minify: true,
+  minify: process.env.ACKLINT_NO_MINIFY !== "1",
   keepNames: false,
   legalComments: 'linked',
   logLevel: 'warning',

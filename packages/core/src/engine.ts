@@ -164,50 +164,93 @@ function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
     return true;
   });
   const secrets = collectSecrets(parsed);
-  return secrets.length ? unique.map((d) => redact(d, secrets)) : unique;
+  return secrets.size ? unique.map((d) => redact(d, secrets)) : unique;
 }
 
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
 const SECRET_KEY = /pass(word)?$|secret|^login_password$/i;
 const MIN_SECRET_LENGTH = 3;
 
-export function collectSecrets(parsed: ParsedFile): string[] {
-  const found = new Set<string>();
+/**
+ * Every secret value of the file (and its raw token, quotes and escapes included), indexed by its first three
+ * characters so that scrubbing a message costs a lookup per character, however many secrets the file holds.
+ */
+export class SecretIndex {
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly all = new Set<string>();
+  /** First characters of the secrets: most places in a message start none, and are skipped without a lookup. */
+  private readonly firstChars = new Set<number>();
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  add(secret: string): void {
+    if (secret.length < MIN_SECRET_LENGTH || this.all.has(secret)) return;
+    this.all.add(secret);
+    this.firstChars.add(secret.charCodeAt(0));
+    const key = secret.slice(0, MIN_SECRET_LENGTH);
+    const list = this.byPrefix.get(key);
+    if (list) list.push(secret);
+    else this.byPrefix.set(key, [secret]);
+  }
+
+  /** `text` with every secret in it replaced by `****` (the longest secret wins where several start at a place). */
+  scrub(text: string): string {
+    if (this.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
+    let out = '';
+    let i = 0;
+    let copied = 0;
+    while (i <= text.length - MIN_SECRET_LENGTH) {
+      if (!this.firstChars.has(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const candidates = this.byPrefix.get(text.slice(i, i + MIN_SECRET_LENGTH));
+      let len = 0;
+      if (candidates) for (const c of candidates) if (c.length > len && text.startsWith(c, i)) len = c.length;
+      if (len) {
+        out += text.slice(copied, i) + '****';
+        i += len;
+        copied = i;
+      } else i++;
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  contains(text: string): boolean {
+    return this.scrub(text) !== text;
+  }
+}
+
+export function collectSecrets(parsed: ParsedFile): SecretIndex {
+  const index = new SecretIndex();
   const walk = (n: Node, depth: number): void => {
     if (depth > 64) return;
     if (n.kind === 'object') {
       for (const e of n.entries) {
         if (SECRET_KEY.test(e.key) && e.value.kind === 'string' && e.value.value !== null) {
-          const v = String(e.value.value);
-          if (v.length >= MIN_SECRET_LENGTH) found.add(v);
+          index.add(String(e.value.value));
           // Also the raw token (quotes, escapes), in case a message quotes source text.
-          const raw = parsed.source.text.slice(e.value.start, e.value.end);
-          if (raw.length >= MIN_SECRET_LENGTH) found.add(raw);
+          index.add(parsed.source.text.slice(e.value.start, e.value.end));
         }
         walk(e.value, depth + 1);
       }
     } else if (n.kind === 'array') for (const i of n.items) walk(i, depth + 1);
   };
   for (const d of parsed.documents) if (d.root) walk(d.root, 0);
-  // Longest first, so a secret that contains another is removed whole.
-  return [...found].sort((a, b) => b.length - a.length);
+  return index;
 }
 
-function scrub(s: string, secrets: string[]): string {
-  let out = s;
-  for (const sec of secrets) if (out.includes(sec)) out = out.split(sec).join('****');
-  return out;
-}
-
-function redact(d: Diagnostic, secrets: string[]): Diagnostic {
+function redact(d: Diagnostic, secrets: SecretIndex): Diagnostic {
   const r: Diagnostic = {
     ...d,
-    message: scrub(d.message, secrets),
-    related: d.related.map((rel) => ({ ...rel, message: scrub(rel.message, secrets) })),
+    message: secrets.scrub(d.message),
+    related: d.related.map((rel) => ({ ...rel, message: secrets.scrub(rel.message) })),
   };
   if (d.fix) {
-    if (d.fix.edits.some((e) => secrets.some((s) => e.newText.includes(s)))) delete r.fix;
-    else r.fix = { ...d.fix, title: scrub(d.fix.title, secrets) };
+    if (d.fix.edits.some((e) => secrets.contains(e.newText))) delete r.fix;
+    else r.fix = { ...d.fix, title: secrets.scrub(d.fix.title) };
   }
   return r;
 }

@@ -239,34 +239,31 @@ function firstLine(text: string, span: Span): Span {
  * costs no more than its distinct nodes.
  */
 function toValue(root: Node): JsonValue {
+  // Only collections can be shared (through aliases); scalars are converted where they stand.
   const memo = new Map<Node, JsonValue>();
   const conv = (n: Node): JsonValue => {
-    const seen = memo.get(n);
-    if (seen !== undefined) return seen;
-    let out: JsonValue;
     switch (n.kind) {
       case 'object': {
+        const seen = memo.get(n);
+        if (seen !== undefined) return seen;
         const obj: JsonObject = Object.create(null) as JsonObject;
         memo.set(n, obj);
         for (const [k, e] of n.byKey) obj[k] = conv(e.value);
-        out = obj;
-        break;
+        return obj;
       }
       case 'array': {
+        const seen = memo.get(n);
+        if (seen !== undefined) return seen;
         const arr: JsonValue[] = [];
         memo.set(n, arr);
         for (const item of n.items) arr.push(conv(item));
-        out = arr;
-        break;
+        return arr;
       }
       case 'invalid':
-        out = INVALID;
-        break;
+        return INVALID;
       default:
-        out = n.value;
+        return n.value;
     }
-    memo.set(n, out);
-    return out;
   };
   return conv(root);
 }

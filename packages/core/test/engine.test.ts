@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SecretIndex } from '../src/engine.js';
 import { defineRule, lint, lintParsed, parseFile, type JsonPath, type Rule, type RuleMeta } from '@acklint/core';
 
 const meta = (id: string, extra: Partial<RuleMeta> = {}): RuleMeta => ({
@@ -151,5 +152,25 @@ describe('lintParsed', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.format).toBe('yaml');
     expect(seen).toEqual([0, 10, 11]);
+  });
+});
+
+describe('SecretIndex', () => {
+  it('replaces every secret, the longest where several start at one place, and leaves other text alone', () => {
+    const index = new SecretIndex();
+    for (const s of ['Hunter2', 'Hunter2-long', 'ab', 'xyz']) index.add(s);
+    expect(index.size).toBe(3); // "ab" is too short to be told apart from ordinary text
+    expect(index.scrub('a Hunter2-long and Hunter2, xyzxyz ab')).toBe('a **** and ****, ******** ab');
+    expect(index.scrub('nothing secret here')).toBe('nothing secret here');
+    expect(index.contains('…Hunter2…')).toBe(true);
+    expect(index.contains('Hunter')).toBe(false);
+  });
+
+  it('handles many secrets that share a prefix', () => {
+    const index = new SecretIndex();
+    for (let i = 0; i < 20_000; i++) index.add(`Secret-${i}`);
+    index.add('Secret-7'); // already there
+    expect(index.size).toBe(20_000);
+    expect(index.scrub('was Secret-19999, now Secret-1')).toBe('was ****, now ****');
   });
 });
