@@ -654,6 +654,17 @@ describe('directory scan', () => {
     ]);
   });
 
+  it('reports a file over the size limit without reading it whole; a scan reports it only if it mentions cluster_type', () => {
+    const big = `{"cluster_type": "ManagedKubernetes", "pad": "${'x'.repeat(3000)}"}`;
+    const dir = fixtureDir({ 'specs/big.json': big, 'data/big.json': `{"pad": "${'x'.repeat(3000)}"}` });
+    const explicit = parseJsonOutput(runCli(['data/big.json', '--max-file-size', '2KiB', '-f', 'json'], { cwd: dir }));
+    expect(explicit.map((f) => f.messages.map((m) => [m.ruleId, m.message]))).toEqual([
+      [['input-limit', 'The file is 2.9 KiB, over the 2 KiB limit (maxFileSize); it was not analysed.']],
+    ]);
+    const scan = parseJsonOutput(runCli(['.', '--max-file-size', '2KiB', '-f', 'json'], { cwd: dir }));
+    expect(scan.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual([['specs/big.json', ['input-limit']]]);
+  });
+
   it('a file named twice (directly and by the scan) is reported once', () => {
     const dir = fixtureDir(tree);
     const out = parseJsonOutput(runCli(['a.json', '.', 'a.json', '-f', 'json'], { cwd: dir }));

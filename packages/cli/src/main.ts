@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -108,14 +108,16 @@ export async function main(argv: string[]): Promise<number> {
       const severities: Record<string, SeveritySetting> = { ...config.rules, ...cliRules };
       for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
 
+      const limit = maxFileSize ?? config.maxFileSize;
       let bytes: Uint8Array;
+      let fileSize: number | undefined;
       let displayPath: string;
       if (t.abs === undefined) {
         bytes = readStdin();
         displayPath = stdinName ?? '<stdin>';
       } else {
         try {
-          bytes = readFileSync(t.abs);
+          ({ bytes, size: fileSize } = readUpTo(t.abs, limit));
         } catch (err) {
           const msg = `cannot read ${displayOf(t.abs, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
           if (!t.fromWalk) throw new UsageError(msg);
@@ -131,7 +133,9 @@ export async function main(argv: string[]): Promise<number> {
         if (!named) {
           // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
           if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
-          onlyClusterSpecs = true;
+          // A file over the size limit is not parsed, so it cannot show that it is a spec; one whose first bytes
+          // mention cluster_type is reported as too large rather than skipped.
+          onlyClusterSpecs = fileSize === undefined || fileSize <= limit;
         }
       }
 
@@ -141,7 +145,8 @@ export async function main(argv: string[]): Promise<number> {
         format: fileName ? formatFromName(fileName) : undefined,
         rules: builtinRules,
         severities,
-        limits: { maxFileSize: maxFileSize ?? config.maxFileSize },
+        limits: { maxFileSize: limit },
+        fileSize,
         onlyClusterSpecs,
       });
       if (result.skipped) continue;
@@ -226,6 +231,23 @@ function parseSizeFlag(s: string): number {
     return parseSize(/^\d+$/.test(s) ? Number(s) : s);
   } catch (err) {
     throw new UsageError(`--max-file-size: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * A file's bytes; for a file over the size limit only its first 64 KiB (enough for a directory scan to see whether it
+ * mentions cluster_type): it is reported as too large, never read whole.
+ */
+function readUpTo(path: string, limit: number): { bytes: Uint8Array; size: number } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= limit) return { bytes: readFileSync(fd), size };
+    const head = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return { bytes: head.subarray(0, n), size };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -12,6 +12,8 @@ export interface LintOptions {
   /** Severity per rule id; `off` disables (the rule is not run at all). Missing ids use the rule's default. */
   severities?: Readonly<Record<string, SeveritySetting>>;
   limits?: Partial<ParseLimits>;
+  /** The file's real size, when `input` holds only its first bytes (see ParseOptions.fileSize). */
+  fileSize?: number;
   now?: Date;
   /**
    * Directory-scan mode: a file none of whose documents is a CreateCluster body (an object with `cluster_type`) is
@@ -31,13 +33,13 @@ export interface LintResult {
 
 /** Parse and lint one file's contents. Never throws for bad input; see {@link LintResult}. */
 export async function lint(input: string | Uint8Array, options: LintOptions): Promise<LintResult> {
-  const parsed = await parseFile(input, { fileName: options.fileName, format: options.format, limits: options.limits });
+  const parsed = await parseFile(input, { fileName: options.fileName, format: options.format, limits: options.limits, fileSize: options.fileSize });
   return lintParsed(parsed, options);
 }
 
 /** Synchronous variant for JSON input or when the YAML parser is already loaded (editor re-lints). */
 export function lintSync(input: string | Uint8Array, options: LintOptions): LintResult {
-  return lintParsed(parseFileSync(input, { fileName: options.fileName, format: options.format, limits: options.limits }), options);
+  return lintParsed(parseFileSync(input, { fileName: options.fileName, format: options.format, limits: options.limits, fileSize: options.fileSize }), options);
 }
 
 export function isClusterSpec(parsed: ParsedFile): boolean {

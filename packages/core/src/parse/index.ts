@@ -42,6 +42,8 @@ export interface ParseOptions {
   /** Overrides what the file name implies. */
   format?: SourceFormat;
   limits?: Partial<ParseLimits>;
+  /** The file's real size, when the caller read only its first bytes (a file over the limit need not be read whole). */
+  fileSize?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ParseOptions {
 export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}): ParsedFile {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const problems: ParseProblem[] = [];
-  const byteLength = typeof input === 'string' ? input.length : input.byteLength;
+  const byteLength = options.fileSize ?? (typeof input === 'string' ? input.length : input.byteLength);
   const hinted = options.format ?? formatFromName(options.fileName);
 
   if (byteLength > limits.maxFileSize) {
