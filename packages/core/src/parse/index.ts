@@ -19,7 +19,7 @@ export function formatFromName(name: string | undefined): SourceFormat | undefin
   if (!name) return undefined;
   const lower = name.toLowerCase();
   if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.jsonc') || lower.endsWith('.json5')) return 'jsonc';
+  if (lower.endsWith('.jsonc')) return 'jsonc';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return undefined;
 }
