@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { HOMEPAGE, TOOL_NAME, VERSION, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
+import { HOMEPAGE, TOOL_NAME, VERSION, ruleDocsUrl, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
 import type { FileReport, FormatInput } from '../types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -95,24 +95,20 @@ export function sarif(input: FormatInput): string {
 }
 
 function descriptor(meta: RuleMeta) {
-  const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${helpUri(meta)}`;
+  const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${ruleDocsUrl(meta.id)}`;
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.details },
-    helpUri: helpUri(meta),
+    helpUri: ruleDocsUrl(meta.id),
     help: {
       text: help,
-      markdown: `${meta.details}\n\n**Documented:** ${meta.fact.text} (source: ${meta.fact.source})\n\n[Rule documentation](${helpUri(meta)})`,
+      markdown: `${meta.details}\n\n**Documented:** ${meta.fact.text} (source: ${meta.fact.source})\n\n[Rule documentation](${ruleDocsUrl(meta.id)})`,
     },
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
     properties: { tags: meta.tags, category: meta.category },
   };
-}
-
-function helpUri(meta: RuleMeta): string {
-  return meta.id === 'internal-error' ? `${HOMEPAGE}/blob/main/docs/internal-error.md` : `${HOMEPAGE}/blob/main/rules/${meta.id}.md`;
 }
 
 function region(r: Range) {
