@@ -153,6 +153,16 @@ const MESSAGES: Partial<Record<number, string>> = {
 function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
   const out: ParseProblem[] = [];
   let skipValueExpectedAt = -1;
+  let lastSyntax = -1;
+  /**
+   * After one syntax error, the parser's recovery often reports more on the same line (`"a":"{"b":1}"` gives three):
+   * one mistake, one diagnostic per line.
+   */
+  const pushSyntax = (start: number, end: number, message: string): void => {
+    if (lastSyntax >= 0 && !/[\r\n]/.test(text.slice(lastSyntax, start))) return;
+    out.push({ code: 'syntax', start, end, message });
+    lastSyntax = start;
+  };
   for (const e of errors) {
     const start = e.offset;
     const end = e.offset + Math.max(e.length, 0);
@@ -167,10 +177,13 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
     }
     if (e.error === ParseErrorCode.InvalidSymbol) {
       const token = text.slice(start, end);
-      const message = /^[A-Za-z_$]/.test(token)
-        ? 'Unquoted text where a value belongs: JSON strings must be in double quotes.'
-        : 'Unexpected character(s): this is not a JSON value.';
-      out.push({ code: 'syntax', start, end, message });
+      const message =
+        text[start - 1] === '"'
+          ? 'Unquoted text right after a string: is a double quote inside the string missing its backslash (\\")?'
+          : /^[A-Za-z_$]/.test(token)
+            ? 'Unquoted text where a value belongs: JSON strings must be in double quotes.'
+            : 'Unexpected character(s): this is not a JSON value.';
+      pushSyntax(start, end, message);
       // jsonc-parser follows an invalid value with "value expected" at the next token: one mistake, one diagnostic.
       skipValueExpectedAt = skipWhitespace(text, end);
       continue;
@@ -200,7 +213,7 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
         }
       }
     }
-    out.push({ code: 'syntax', start, end, message: MESSAGES[e.error] ?? 'Invalid JSON.' });
+    pushSyntax(start, end, MESSAGES[e.error] ?? 'Invalid JSON.');
   }
   return out;
 }
