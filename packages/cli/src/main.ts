@@ -5,6 +5,7 @@ import {
   ConfigError,
   ConfigResolver,
   INTERNAL_ERROR_ID,
+  INTERNAL_ERROR_META,
   VERSION,
   formatFromName,
   lint,
@@ -191,17 +192,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const INTERNAL_ERROR_META: RuleMeta = {
-  id: INTERNAL_ERROR_ID,
-  defaultSeverity: 'error',
-  category: 'input',
-  description: 'A rule failed while checking a document.',
-  details:
-    'acklint reports this when one of its own rules throws. The other rules still ran; the failing rule was skipped for that document. It is a bug in acklint: please report it with the input that triggers it.',
-  fact: { text: 'Not a documented constraint: a tool failure.', source: 'acklint' },
-  tags: ['acklint'],
-  scope: 'file',
-};
 
 function isArgError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -1,3 +1,5 @@
+import type { RuleMeta } from './rule.js';
+
 /** acklint's version; a test keeps it equal to the packages' version. */
 export const VERSION = '0.1.0';
 export const TOOL_NAME = 'acklint';
@@ -11,3 +13,16 @@ export function ruleDocsUrl(ruleId: string): string {
 
 /** The id of the diagnostic the engine emits when a rule throws. */
 export const INTERNAL_ERROR_ID = 'internal-error';
+
+/** How the engine's internal-error diagnostic is described (SARIF rules[], docs). */
+export const INTERNAL_ERROR_META: RuleMeta = {
+  id: INTERNAL_ERROR_ID,
+  defaultSeverity: 'error',
+  category: 'input',
+  description: 'A rule failed while checking a document.',
+  details:
+    'acklint reports this when one of its own rules throws. The other rules still ran; the failing rule was skipped for that document. It is a bug in acklint: please report it with the input that triggers it.',
+  fact: { text: 'Not a documented constraint: a tool failure.', source: 'acklint' },
+  tags: ['acklint'],
+  scope: 'file',
+};
