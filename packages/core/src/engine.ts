@@ -43,7 +43,7 @@ export function lintSync(input: string | Uint8Array, options: LintOptions): Lint
 }
 
 export function isClusterSpec(parsed: ParsedFile): boolean {
-  return parsed.documents.some((d) => d.kind === 'cluster' && d.value !== null && typeof d.value === 'object' && !Array.isArray(d.value) && 'cluster_type' in d.value);
+  return parsed.documents.some((d) => d.hasClusterType);
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {

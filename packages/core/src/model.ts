@@ -100,6 +100,12 @@ export class ClusterDocument {
     this.kind = classify(root, this.value);
   }
 
+  /** The top level is an object with a `cluster_type` key: this is certainly meant as a CreateCluster body. */
+  get hasClusterType(): boolean {
+    const v = this.value;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && 'cluster_type' in v;
+  }
+
   /** The node at `path`, or undefined when nothing is there. */
   node(path: JsonPath): Node | undefined {
     let cur: Node | undefined = this.root;

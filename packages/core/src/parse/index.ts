@@ -87,7 +87,7 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
     parsed = parseJson(source, format === 'json', limits);
   }
   const unknownExtension = !hinted && options.fileName !== undefined && /\.[^./\\]+$/.test(options.fileName);
-  if (unknownExtension && !parsed.documents.some(hasClusterType)) {
+  if (unknownExtension && !parsed.documents.some((d) => d.hasClusterType)) {
     // `acklint dir/*` also names README.md and friends: one clear line instead of YAML errors about Markdown.
     return {
       source,
@@ -122,11 +122,6 @@ export async function parseFile(input: string | Uint8Array, options: ParseOption
     }
   }
   return parseFileSync(input, options);
-}
-
-function hasClusterType(d: ClusterDocument): boolean {
-  const v = d.value;
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && 'cluster_type' in v;
 }
 
 function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem } {

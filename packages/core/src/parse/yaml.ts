@@ -19,7 +19,7 @@ export interface RawDocument {
 export function parseYaml(source: SourceText, limits: ParseLimits): { documents: RawDocument[]; problems: ParseProblem[] } {
   const text = source.text;
   const problems: ParseProblem[] = [];
-  let docs: Document.Parsed[] = [];
+  const docs: Document.Parsed[] = [];
   /** Documents whose syntax tree is nested past the limit: index → offset of the first node too deep. */
   const tooDeep = new Map<number, number>();
   try {
@@ -48,7 +48,6 @@ export function parseYaml(source: SourceText, limits: ParseLimits): { documents:
     }
     throw err;
   }
-  if (!Array.isArray(docs)) docs = [];
 
   const documents: RawDocument[] = [];
   docs.forEach((doc, index) => {
@@ -112,7 +111,9 @@ function yamlMessage(code: string, fallback: string): string {
     case 'TAB_AS_INDENT':
       return 'Tabs are not allowed for indentation in YAML; use spaces.';
     case 'BAD_INDENT':
-      return 'Wrong indentation: this line does not line up with its siblings.';
+      return /flow/i.test(fallback)
+        ? 'This flow collection ([…] or {…}) is not closed, or its lines are not indented enough.'
+        : 'Wrong indentation: this line does not line up with its siblings.';
     case 'MISSING_CHAR':
       return `Something is missing here: ${lowerFirst(fallback)}`;
     case 'BLOCK_AS_IMPLICIT_KEY':
