@@ -807,3 +807,19 @@ describe('the API reference sample request', () => {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the examples', () => {
+  it('`acklint --format sarif examples/*` writes valid SARIF, exits 1 for the broken spec and 0 for the valid one', () => {
+    const both = runCli(['--format', 'sarif', 'examples/broken.yaml', 'examples/valid.json'], { cwd: repoRoot });
+    expect(both.code).toBe(1);
+    const log = parseSarif(both.stdout);
+    const results = log.runs[0]!.results;
+    expect(new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['examples/broken.yaml']));
+    expect(results.map((r) => r.ruleId).sort()).toEqual(
+      ['cluster-name-format', 'encryption-key-requires-pro', 'login-credentials', 'pod-service-cidr-overlap', 'prepaid-period'].sort(),
+    );
+    const valid = runCli(['--format', 'sarif', 'examples/valid.json'], { cwd: repoRoot });
+    expect(valid.code).toBe(0);
+    expect(parseSarif(valid.stdout).runs[0]!.results).toEqual([]);
+  });
+});
