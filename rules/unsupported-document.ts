@@ -24,7 +24,7 @@ export default defineRule({
     }
     const kind = ctx.document.kind;
     if (kind === 'ros-template' || kind === 'terraform' || kind === 'nodepool-body') {
-      ctx.report({ message: `This looks like ${WHAT[kind]}; acklint did not check it.`, at: { path: [], on: 'key' } });
+      ctx.report({ message: `This looks like ${WHAT[kind]}; the CreateCluster checks do not apply to it.`, at: { path: [], on: 'key' } });
     }
   },
 });

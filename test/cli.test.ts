@@ -81,7 +81,7 @@ Resources:
     Properties:
       Name: demo
 `;
-const ROS_MESSAGE = 'This looks like a Resource Orchestration Service (ROS) template, whose properties are not CreateCluster field names; acklint did not check it.';
+const ROS_MESSAGE = 'This looks like a Resource Orchestration Service (ROS) template, whose properties are not CreateCluster field names; the CreateCluster checks do not apply to it.';
 
 let tmp: string;
 beforeAll(() => {

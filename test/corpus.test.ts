@@ -28,8 +28,8 @@ function formatTag(file: string): string | undefined {
 const rosFiles = files.filter((f) => formatTag(f)?.startsWith('ros-'));
 const NODEPOOL_FILE = '19-cb-spider-alibaba-createnodepool-template.json';
 
-const ROS_MESSAGE = 'This looks like a Resource Orchestration Service (ROS) template, whose properties are not CreateCluster field names; acklint did not check it.';
-const NODEPOOL_MESSAGE = 'This looks like a CreateClusterNodePool request body (nodepool_info, scaling_group, …), not a CreateCluster body; acklint did not check it.';
+const ROS_MESSAGE = 'This looks like a Resource Orchestration Service (ROS) template, whose properties are not CreateCluster field names; the CreateCluster checks do not apply to it.';
+const NODEPOOL_MESSAGE = 'This looks like a CreateClusterNodePool request body (nodepool_info, scaling_group, …), not a CreateCluster body; the CreateCluster checks do not apply to it.';
 
 interface Linted {
   file: string;
