@@ -823,3 +823,15 @@ describe('the examples', () => {
     expect(parseSarif(valid.stdout).runs[0]!.results).toEqual([]);
   });
 });
+
+describe('start-up', () => {
+  it('the launcher compiles every bundle it loads with the code cache written by the build', () => {
+    const r = runCli(['-f', 'sarif', 'examples/'], { cwd: repoRoot, env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr).sort()).toEqual([
+      'acklint: code cache accepted for acklint.cjs',
+      'acklint: code cache accepted for sarif.cjs',
+      'acklint: code cache accepted for yaml.cjs',
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ const vm = require('node:vm');
 
 const dist = path.join(__dirname, '..', 'dist');
 const writeCache = process.env.ACKLINT_WRITE_CODE_CACHE === '1';
+// Tests and the benchmark check that V8 takes the caches (a rejected cache only costs time, so nothing else would tell).
+const reportCache = process.env.ACKLINT_REPORT_CODE_CACHE === '1';
 const modules = new Map();
 const compiled = [];
 
@@ -31,6 +33,10 @@ function load(name) {
   }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
   if (writeCache) compiled.push([script, `${filename}.cache`]);
+  if (reportCache) {
+    const state = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    process.stderr.write(`acklint: code cache ${state} for ${name}\n`);
+  }
   const mod = { exports: {} };
   modules.set(name, mod);
   // Bundles require Node built-ins, and each other by './name.cjs'.
