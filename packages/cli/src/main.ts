@@ -105,7 +105,9 @@ export async function main(argv: string[]): Promise<number> {
     const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
 
     for (const t of targets) {
-      const config = await configFor(t.abs ?? (stdinName ? resolve(stdinName) : undefined));
+      // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
+      const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
+      const config = await configFor(absPath);
       const severities: Record<string, SeveritySetting> = { ...config.rules, ...cliRules };
       for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
 
@@ -153,7 +155,7 @@ export async function main(argv: string[]): Promise<number> {
       if (result.skipped) continue;
       let diagnostics = result.diagnostics;
       if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-      reports.push({ displayPath, absPath: t.abs ?? (stdinName ? resolve(stdinName) : undefined), diagnostics, source: result.source });
+      reports.push({ displayPath, absPath, diagnostics, source: result.source });
     }
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));

@@ -149,7 +149,7 @@ function toFix(doc: ClusterDocument, f: FixSpec): Fix | undefined {
   return { title: f.title, safe: f.safe, edits };
 }
 
-/** Sort, de-duplicate (aliases can make one node reachable by two paths) and scrub secrets. */
+/** Sort, drop repeats of the same finding (a rule may report one place twice) and scrub secrets. */
 function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
   diags.sort(
     (a, b) =>
