@@ -53,7 +53,14 @@ const FORMAT_SAMPLES: Record<string, string> = {
 
 function sampleString(f: { format?: string; pattern?: string; examples?: unknown[]; minLength?: number }, path: string): string {
   if (f.format) return FORMAT_SAMPLES[f.format] ?? `no sample for format ${f.format}`;
-  if (f.pattern) throw new Error(`${path} has a pattern but no examples: add one to the schema`);
+  if (f.pattern) {
+    // Resource IDs (`^vsw-[a-z0-9]+$`) and similar: try a few plausible values, else ask for an example.
+    const re = new RegExp(f.pattern, 'u');
+    const prefix = /^\^([a-z]+-)/.exec(f.pattern)?.[1] ?? '';
+    const found = [`${prefix}2zeabc123`, 'abc123', '30', 'x', 'value-1'].find((c) => re.test(c));
+    if (found) return found;
+    throw new Error(`${path} has a pattern but no examples: add one to the schema`);
+  }
   return 'x'.repeat(Math.max(1, f.minLength ?? 1));
 }
 

@@ -221,6 +221,9 @@ function rootSpan(doc: ClusterDocument): Span {
   return { start: root.start, end: Math.min(root.end, root.start + 1) };
 }
 
+/** String fields that hold a comma-separated list (people often write a list instead). */
+const COMMA_SEPARATED = new Set(['api_audiences', 'custom_san']);
+
 const YAML_TRUE = /^(?:y|yes|on|true)$/i;
 const YAML_FALSE = /^(?:n|no|off|false)$/i;
 
@@ -263,7 +266,7 @@ function typeReport(doc: ClusterDocument, path: JsonPath, expected: string, v: J
     const literal = `[${items.map((s) => JSON.stringify(s)).join(', ')}]`;
     return { message: `${name} must be a list, not ${found}. Write ${literal}.`, at, fix: replace(literal, `Make it a list: ${literal}`, false) };
   }
-  if (expected === 'string' && Array.isArray(v) && v.every((x) => typeof x === 'string') && (field?.description ?? '').match(/comma/i)) {
+  if (expected === 'string' && Array.isArray(v) && v.every((x) => typeof x === 'string') && COMMA_SEPARATED.has(fieldPath(path))) {
     const joined = JSON.stringify((v as string[]).join(','));
     return { message: `${name} must be one string of comma-separated values, not a list. Write ${joined}.`, at, fix: replace(joined, `Join into ${joined}`, false) };
   }
@@ -393,7 +396,7 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
       message,
       at,
       ...(taken
-        ? { related: [{ path: [...parent, meant], message: `${meant} is set here` }] }
+        ? { related: [{ path: [...parent, meant], on: 'key' as const, message: `${meant} is set here` }] }
         : entry
           ? { fix: { title: `Rename ${key} to ${meant}`, safe: false, edits: [{ target: { path, on: 'key' as const }, newText: keyLiteral(doc, entry, meant) }] } }
           : {}),
