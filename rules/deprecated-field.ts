@@ -6,7 +6,7 @@ export default defineRule({
     id: 'deprecated-field',
     defaultSeverity: 'warning',
     category: 'schema',
-    description: "A deprecated field is set: it is still accepted but replaced by a newer field, or no longer has any effect.",
+    description: "A deprecated field is set: it has been replaced, or no longer has an effect.",
     details:
       "The CreateCluster API keeps many legacy fields for old clients: the top-level worker_* and master_* fields (now node pools and control_plane_config), runtime and taints (now per node pool), enable_rrsa (now rrsa_config), custom_san (now extra_sans), load_balancer_spec and others. Some of them no longer do what their name says: since October 2024 the top-level charge_type and period fields bill only the API server load balancer. The message names the field to use instead.",
     fact: {

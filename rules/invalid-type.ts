@@ -6,7 +6,7 @@ export default defineRule({
     id: 'invalid-type',
     defaultSeverity: 'error',
     category: 'schema',
-    description: "A field holds a value of the wrong type for the CreateCluster API (a string where a boolean is expected, a number where the API reads text\u2026).",
+    description: "A field holds a value of the wrong type (a string where the API reads a boolean, a number where it reads text…).",
     details:
       "The API decodes the request into typed fields. A value of the wrong type makes the whole request fail, or, for YAML documents converted to JSON, silently becomes something else: `snat_entry: yes` is the string \"yes\" under YAML 1.2, not true. Some fields that hold numbers are strings in the API (node_cidr_mask, controlplane_log_ttl, worker data disk sizes, spot price limits), while node-pool data disk sizes are integers. The message names the expected type; where the intended value is clear, a fix rewrites it (quote a number, unquote a boolean or a whole number).",
     fact: {

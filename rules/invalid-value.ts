@@ -6,7 +6,7 @@ export default defineRule({
     id: 'invalid-value',
     defaultSeverity: 'error',
     category: 'schema',
-    description: "A field holds a value the API does not accept: not one of the allowed values, out of range, malformed (CIDR, version, time zone, IDs, labels), or a list of the wrong size.",
+    description: "A field holds a value the API does not accept: not an allowed value, out of range, malformed, or a list of the wrong size.",
     details:
       "Every field with a documented set of values, range, length or format is checked against the schema. The message names what is allowed and what was found. A value that differs from an allowed one only in letter case (IPVS for ipvs) gets a safe fix; a near spelling (Managed for ManagedKubernetes) gets a suggested fix. login_password is checked against the ECS password rules without ever being shown.",
     fact: {

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'missing-field',
     defaultSeverity: 'error',
     category: 'schema',
-    description: "A field the API requires is missing (name, region_id and cluster_type at the top level; the key of a tag or taint; the name of an addon\u2026).",
+    description: "A field the API requires is missing.",
     details:
       "Some fields have no default: the API rejects a request without them. The finding points at the object that lacks the field (the first key or opening brace for the request itself).",
     fact: {

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'unknown-field',
     defaultSeverity: 'warning',
     category: 'schema',
-    description: "A key that the CreateCluster API does not define: the API ignores it, so the setting is silently lost.",
+    description: "A key the CreateCluster API does not define: the API ignores it and the setting is lost.",
     details:
       "The API drops keys it does not know without an error, so a typo or a name taken from Terraform or ROS (vpc_id instead of vpcid, pod_cidr instead of container_cidr) creates a cluster without that setting. acklint knows every field of the request and suggests the field that was probably meant: the API name of a known alias, the same words spelled differently, or a near spelling. When the key is a real field of another object (instance_types at the top level), the message says where it belongs.",
     fact: {
