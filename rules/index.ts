@@ -4,6 +4,12 @@
  */
 import type { Rule } from '@acklint/core';
 import clusterNameFormat from './cluster-name-format.js';
+// Schema (issue 3)
+import invalidType from './invalid-type.js';
+import invalidValue from './invalid-value.js';
+import unknownField from './unknown-field.js';
+import missingField from './missing-field.js';
+import deprecatedField from './deprecated-field.js';
 import duplicateKey from './duplicate-key.js';
 import encryptionKeyRequiresPro from './encryption-key-requires-pro.js';
 import inputLimit from './input-limit.js';
@@ -23,6 +29,12 @@ export const builtinRules: readonly Rule[] = [
   unreadableInput,
   rootNotObject,
   unsupportedDocument,
+  // Schema: every field of the request
+  invalidType,
+  invalidValue,
+  unknownField,
+  missingField,
+  deprecatedField,
   // Domain rules
   podServiceCidrOverlap,
   prepaidPeriod,

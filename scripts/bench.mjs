@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // acklint benchmark: cold start for one file against a bare `node -e ''`, and throughput on many files in one call.
-// Usage: npm run bench [-- --runs N --files N]
+// Usage: npm run bench [-- --runs N --files N --baseline DIR]
+//   --baseline DIR: also time the acklint of another built checkout (e.g. a `git worktree` of an older commit) on the
+//   same file, interleaved, for before/after figures.
 // Results are wall-clock medians on this machine; quote them with the command that produced them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/acklint.cjs');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '60' }, files: { type: 'string', default: '1000,10000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '60' }, files: { type: 'string', default: '1000,10000' }, baseline: { type: 'string' } } });
 const runs = Number(values.runs);
 const fileCounts = values.files.split(',').map(Number);
 
@@ -46,14 +48,17 @@ const fmt = (t) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, p
 const valid = join(root, 'examples/valid.json');
 const broken = join(root, 'examples/broken.yaml');
 
-// Warm the file cache, then run the three commands in interleaved rounds.
-timeInterleaved([['-e', ''], [bin, valid], [bin, broken]], 3);
-const [bare, oneJson, oneYaml] = timeInterleaved([['-e', ''], [bin, valid], [bin, broken]], runs);
+// Warm the file cache, then run the commands in interleaved rounds.
+const commands = [['-e', ''], [bin, valid], [bin, broken]];
+if (values.baseline) commands.push([join(values.baseline, 'packages/cli/bin/acklint.cjs'), valid]);
+timeInterleaved(commands, 3);
+const [bare, oneJson, oneYaml, before] = timeInterleaved(commands, runs);
 console.log(`node -e ''                      ${fmt(bare)}`);
 // Ratios of medians and of minimums: on a noisy machine the minimums are the steadier estimate of the cost itself.
 const ratio = (t) => `ratio ${(t.median / bare.median).toFixed(2)}x median, ${(t.min / bare.min).toFixed(2)}x min (target <= 1.4x)`;
 console.log(`acklint examples/valid.json     ${fmt(oneJson)}  ${ratio(oneJson)}`);
 console.log(`acklint examples/broken.yaml    ${fmt(oneYaml)}  ${ratio(oneYaml)}`);
+if (before) console.log(`baseline acklint valid.json     ${fmt(before)}  ${ratio(before)}  (${values.baseline})`);
 
 for (const count of fileCounts) {
   const dir = join(tmpdir(), `acklint-bench-${count}`);

@@ -49,3 +49,6 @@ export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './ci
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
 export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
+export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
+export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo, type FieldTable } from './schema/fields.js';
+export { FORMAT_HINTS, formats, type FormatName } from './schema/formats.js';
