@@ -28,7 +28,9 @@ function newAjv() {
   ajvErrors(ajv);
   ajv.addVocabulary(ANNOTATIONS);
   // The format functions live in formats.ts; here they only need a name (the generated code calls __formats[name]).
-  for (const f of FORMATS) ajv.addFormat(f, { type: 'string', validate: () => true });
+  // A plain function (not {type, validate}): the standalone code then calls __formats[name](value), which is the
+  // shape of the functions in formats.ts.
+  for (const f of FORMATS) ajv.addFormat(f, () => true);
   // `x-range: [min, max]` on a string that must hold a whole number (node_cidr_mask-like fields).
   ajv.addKeyword({
     keyword: 'x-range',
