@@ -10,6 +10,7 @@ import invalidValue from './invalid-value.js';
 import unknownField from './unknown-field.js';
 import missingField from './missing-field.js';
 import deprecatedField from './deprecated-field.js';
+import placeholderValue from './placeholder-value.js';
 import duplicateKey from './duplicate-key.js';
 import encryptionKeyRequiresPro from './encryption-key-requires-pro.js';
 import inputLimit from './input-limit.js';
@@ -35,6 +36,7 @@ export const builtinRules: readonly Rule[] = [
   unknownField,
   missingField,
   deprecatedField,
+  placeholderValue,
   // Domain rules
   podServiceCidrOverlap,
   prepaidPeriod,

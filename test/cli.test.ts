@@ -53,9 +53,9 @@ const CLEAN_SPEC = `{
         "auto_renew_period": 1,
         "system_disk_category": "cloud_essd",
         "system_disk_size": 120,
-        "key_pair": "ops-keypair"
-      },
-      "count": 3
+        "key_pair": "ops-keypair",
+        "desired_size": 3
+      }
     }
   ]
 }

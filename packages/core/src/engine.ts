@@ -64,7 +64,24 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     for (const doc of targets) runRule(rule, setting, doc, parsed, now, out);
   }
 
-  return { ...base, diagnostics: finish(out, parsed), skipped: false };
+  const fileRules = new Set(options.rules.filter((r) => r.meta.scope === 'file').map((r) => r.meta.id));
+  return { ...base, diagnostics: finish(dropFollowOns(out, parsed, fileRules), parsed), skipped: false };
+}
+
+/**
+ * A syntax error leaves a recovered tree whose keys and values around the error are guesses (an unescaped quote turns
+ * the rest of the line into junk keys). Findings of document rules that start on a line with a syntax error would be
+ * about those guesses, so they are dropped: the syntax error is the one thing to fix there.
+ */
+function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: ReadonlySet<string>): Diagnostic[] {
+  const syntax = parsed.problems.filter((p) => p.code === 'syntax');
+  if (syntax.length === 0) return diags;
+  const lines = new Set<number>();
+  for (const p of syntax) {
+    const a = parsed.source.rangeOf(p);
+    for (let l = a.start.line; l <= a.end.line; l++) lines.add(l);
+  }
+  return diags.filter((d) => fileRules.has(d.ruleId) || d.ruleId === INTERNAL_ERROR_ID || !lines.has(d.range.start.line));
 }
 
 function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[]): void {

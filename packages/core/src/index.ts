@@ -51,4 +51,4 @@ export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
 export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo, type FieldTable } from './schema/fields.js';
-export { FORMAT_HINTS, formats, type FormatName } from './schema/formats.js';
+export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';

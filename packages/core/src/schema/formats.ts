@@ -114,7 +114,8 @@ export const formats: Record<FormatName, (s: string) => boolean> = {
   cidr: (s) => parseCidr(s) !== undefined,
   'ipv4-cidr': (s) => parseCidr(s)?.version === 4,
   'cidr-list': (s) => s.split(',').every((part) => parseCidr(part.trim()) !== undefined),
-  'kubernetes-version': (s) => /^[1-9][0-9]*\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)-aliyun\.[1-9][0-9]*$/.test(s),
+  // ACK Edge versions carry -aliyunedge.n (1.14.8-aliyunedge.1).
+  'kubernetes-version': (s) => /^[1-9][0-9]*\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)-aliyun(?:edge)?\.[1-9][0-9]*$/.test(s),
   timezone: isTimeZone,
   'region-id': (s) => /^[a-z]{2,3}(?:-[a-z0-9]+)+$/.test(s),
   'dns-domain': isDnsDomain,
@@ -133,7 +134,7 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
   cidr: 'must be a CIDR block such as 172.20.0.0/16',
   'ipv4-cidr': 'must be an IPv4 CIDR block such as 172.20.0.0/16',
   'cidr-list': 'must be a CIDR block such as 172.21.0.0/20, or an IPv4 and an IPv6 block separated by a comma',
-  'kubernetes-version': 'must be an ACK version such as 1.35.1-aliyun.1 (major.minor.patch-aliyun.n)',
+  'kubernetes-version': 'must be an ACK version such as 1.35.1-aliyun.1 (major.minor.patch-aliyun.n; -aliyunedge.n for ACK Edge)',
   timezone: 'must be an IANA time zone name such as Asia/Shanghai',
   'region-id': 'must be a region ID such as cn-hangzhou or ap-southeast-1',
   'dns-domain': 'must be a domain of dot-separated labels of lower-case letters, digits and hyphens, each starting and ending with a letter or digit',
@@ -146,3 +147,14 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
   'maintenance-time': 'must be a time of day such as 03:00:00Z, or an RFC 3339 timestamp',
   'integer-string': 'must be a string holding a whole number, such as "30"',
 };
+
+/**
+ * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`) and
+ * template placeholders (`%s`, `${VPC_ID}`, `$VPC_ID`, `{{ .VpcId }}`, `<your-vpc-id>`). They are reported once, by the
+ * `placeholder-value` rule, instead of as malformed values.
+ */
+export function placeholderKind(s: string): 'masked' | 'template' | undefined {
+  if (/%[sdvq]|\$\{[^}]*\}|\{\{[^}]*\}\}|^<[^<>]+>$|^\$[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return 'template';
+  if (/\*{3,}/.test(s)) return 'masked';
+  return undefined;
+}

@@ -12,9 +12,9 @@ import { formatPath } from '../path.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
-import { FORMAT_HINTS, passwordProblem, timeZoneSpelling, type FormatName } from './formats.js';
+import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
 
-export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated';
+export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder';
 
 export interface SchemaFinding {
   kind: SchemaFindingKind;
@@ -48,7 +48,7 @@ function check(doc: ClusterDocument): SchemaFinding[] {
     seen.add(key);
     out.push(finding);
   }
-  deprecated(doc, out);
+  walk(doc, out);
   return out;
 }
 
@@ -123,7 +123,9 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
   const field = fieldInfo(path);
   const name = label(path);
   const params = err.params as Record<string, unknown>;
-  const must = (text: string) => (custom ? `${name} ${custom}` : `${name} ${text}`);
+  // A placeholder is reported once, as such (see walk below), not as a malformed value.
+  if (typeof v === 'string' && err.keyword !== 'type' && !field?.sensitive && placeholderKind(v)) return undefined;
+  const must = (text: string) => (custom ? `${name} ${sentence(custom)}` : `${name} ${text}`);
 
   switch (err.keyword) {
     case 'type': {
@@ -198,18 +200,27 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
       };
     }
     case 'pattern':
-    case 'not':
-      return { kind: 'value', report: { message: custom ? `${name} ${custom}` : `${name} does not have the expected form (${String(params.pattern ?? 'see the docs')}).`, at: { path } } };
+    case 'not': {
+      const found = field?.sensitive || typeof v !== 'string' ? '' : `; found ${JSON.stringify(v)}`;
+      const text = custom ? sentence(custom, found) : `does not have the expected form (pattern ${String(params.pattern ?? '')})${found}.`;
+      return { kind: 'value', report: { message: `${name} ${text}`, at: { path } } };
+    }
     case 'format':
       return { kind: 'value', report: formatReport(doc, path, String(params.format) as FormatName, v, field, custom) };
     default:
-      return { kind: 'value', report: { message: `${name} ${custom ?? err.message ?? 'is not valid'}.`, at: { path } } };
+      return { kind: 'value', report: { message: `${name} ${sentence(custom ?? err.message ?? 'is not valid')}`, at: { path } } };
   }
 }
 
+/** `custom` (an ajv-errors message) as the end of a sentence, with `found` before the full stop. */
+function sentence(custom: string, found = ''): string {
+  return `${custom.trim().replace(/[.]$/, '')}${found}.`;
+}
+
+/** A short gloss of a field for a parenthesis: its description up to the first full stop, comma or parenthesis. */
 function firstSentence(s: string): string {
-  const m = /^(.*?[.!?])(\s|$)/.exec(s);
-  return (m ? m[1]! : s).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+  const m = /^(.*?)(?:[.!?](?:\s|$)|,| \(|$)/.exec(s);
+  return (m ? m[1]! : s).trim();
 }
 
 /** Where to show a problem of the whole request: the opening brace of a JSON object, the first key in YAML. */
@@ -297,7 +308,7 @@ function enumReport(doc: ClusterDocument, path: JsonPath, v: JsonValue | undefin
   const name = label(path);
   const list = allowed.map((a) => quoted(a)).join(', ');
   const foundText = field?.sensitive ? '' : `; found ${quoted(v)}`;
-  if (custom) return { message: `${name} ${custom}`, at: { path } };
+  if (custom) return { message: `${name} ${sentence(custom, foundText)}`, at: { path } };
   const strings = allowed.filter((a): a is string => typeof a === 'string');
   const guess = typeof v === 'string' && !field?.sensitive ? closestEnum(v, strings) : undefined;
   if (guess) {
@@ -320,7 +331,7 @@ function formatReport(doc: ClusterDocument, path: JsonPath, format: FormatName, 
     const problem = typeof v === 'string' ? passwordProblem(v) : undefined;
     return { message: `${name} ${problem ?? FORMAT_HINTS[format]}. ECS rejects the password and the node pool cannot be created.`, at };
   }
-  const hint = custom ?? FORMAT_HINTS[format] ?? 'is not valid';
+  const hint = custom ? custom.trim().replace(/[.]$/, '') : (FORMAT_HINTS[format] ?? 'is not valid');
   const found = field?.sensitive || typeof v !== 'string' ? '' : `; found ${JSON.stringify(v)}`;
   if (format === 'timezone' && typeof v === 'string') {
     const spelled = timeZoneSpelling(v);
@@ -414,29 +425,45 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
   return { message: `Unknown field ${key} ${where}: the API ignores it, so this setting is lost. Check the spelling against the CreateCluster reference.`, at };
 }
 
-/** Deprecated fields that are set, wherever they are (the validator does not report annotations). */
-function deprecated(doc: ClusterDocument, out: SchemaFinding[]): void {
-  const walk = (node: Node | undefined, path: (string | number)[]) => {
+/**
+ * One pass over the known fields of the document for what the validator does not report: deprecated fields that are
+ * set, and placeholder values (masked documentation IDs, template variables).
+ */
+function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
+  const visit = (node: Node | undefined, path: (string | number)[], field: FieldInfo | undefined) => {
     if (!node) return;
-    if (node.kind === 'object') {
+    if (node.kind === 'string' && typeof node.value === 'string' && field && !field.sensitive) {
+      const kind = placeholderKind(node.value);
+      if (kind) out.push({ kind: 'placeholder', report: placeholderReport(path.slice(), node.value, kind) });
+    } else if (node.kind === 'object') {
       for (const [key, entry] of node.byKey) {
         path.push(key);
         const info = fieldInfo(path);
         if (info) {
           if (info.deprecated && entry.value.kind !== 'null') out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
-          if (!info.type.startsWith('map')) walk(entry.value, path);
+          if (!info.type.startsWith('map')) visit(entry.value, path, info);
         }
         path.pop();
       }
     } else if (node.kind === 'array') {
       node.items.forEach((item, i) => {
         path.push(i);
-        walk(item, path);
+        visit(item, path, field);
         path.pop();
       });
     }
   };
-  walk(doc.root, []);
+  visit(doc.root, [], undefined);
+}
+
+function placeholderReport(path: JsonPath, value: string, kind: 'masked' | 'template'): Report {
+  const name = label(path);
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  const message =
+    kind === 'masked'
+      ? `${name} holds a masked example value (${shown}): replace it with the real value before sending the request.`
+      : `${name} holds a template placeholder (${shown}): acklint checks this field only once the template is filled in, so lint the rendered spec too.`;
+  return { message, at: { path } };
 }
 
 function deprecatedReport(path: JsonPath, info: FieldInfo): Report {
