@@ -6,8 +6,8 @@ const FIELDS: Array<[string, JsonValue | undefined]> = [
   ['max_instances', 0],
   ['type', 'cpu'],
   ['is_bond_eip', false],
-  ['eip_bandwidth', undefined],
-  ['eip_internet_charge_type', undefined],
+  ['eip_bandwidth', 0],
+  ['eip_internet_charge_type', 'PayByBandwidth'],
 ];
 
 function capitalize(s: string): string {
@@ -26,7 +26,7 @@ export default defineRule({
     category: 'nodepools',
     description: 'A node pool sets auto_scaling fields while auto scaling is off, so they have no effect.',
     details:
-      'nodepools[].auto_scaling.enable defaults to false, and while it is false every other auto_scaling field (min_instances, max_instances, type and the deprecated EIP fields) is ignored: the pool keeps the fixed size given by scaling_group.desired_size. Setting them usually means auto scaling was meant to be on. Set auto_scaling.enable to true, or remove the fields. Fields left at their default (min_instances 0, max_instances 0, type cpu, is_bond_eip false) are not reported.',
+      'nodepools[].auto_scaling.enable defaults to false, and while it is false every other auto_scaling field (min_instances, max_instances, type and the deprecated EIP fields) is ignored: the pool keeps the fixed size given by scaling_group.desired_size. Setting them usually means auto scaling was meant to be on. Set auto_scaling.enable to true, or remove the fields. Fields left at their default (min_instances 0, max_instances 0, type cpu, is_bond_eip false, eip_bandwidth 0, eip_internet_charge_type PayByBandwidth) are not reported.',
     fact: {
       text: 'auto_scaling.enable false (the default) makes the other auto_scaling fields ineffective.',
       source: 'CreateCluster API reference (nodepools.auto_scaling); ack-facts.md §2.7 and §3.21 (GO)',

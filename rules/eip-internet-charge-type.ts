@@ -1,10 +1,15 @@
-import { defineRule, formatPath, isObject, nodePools, type JsonObject } from '@acklint/core';
+import { defineRule, formatPath, isObject, nodePools, numberValue, type JsonObject } from '@acklint/core';
 
-/** The deprecated EIP fields that are in use (is_bond_eip only when true). */
+/**
+ * The deprecated EIP fields that ask for something: is_bond_eip true, eip_bandwidth above 0, eip_internet_charge_type
+ * other than its default PayByBandwidth (values left at their defaults are what exported specs often carry).
+ */
 function eipFields(as: JsonObject): string[] {
   const out: string[] = [];
   if (as['is_bond_eip'] === true) out.push('is_bond_eip');
-  for (const k of ['eip_bandwidth', 'eip_internet_charge_type']) if (Object.hasOwn(as, k) && as[k] !== null && as[k] !== '') out.push(k);
+  if ((numberValue(as['eip_bandwidth']) ?? 0) > 0) out.push('eip_bandwidth');
+  const charge = as['eip_internet_charge_type'];
+  if (typeof charge === 'string' && charge !== '' && charge !== 'PayByBandwidth') out.push('eip_internet_charge_type');
   return out;
 }
 
