@@ -21,6 +21,29 @@ import rootNotObject from './root-not-object.js';
 import syntaxError from './syntax-error.js';
 import unreadableInput from './unreadable-input.js';
 import unsupportedDocument from './unsupported-document.js';
+// Versions, node pools and disks (issue 4, items 5-7)
+import kubernetesVersionEol from './kubernetes-version-eol.js';
+import runtimeVersion from './runtime-version.js';
+import featureRequiresVersion from './feature-requires-version.js';
+import proxyModeIpvsDeprecated from './proxy-mode-ipvs-deprecated.js';
+import osImageVersion from './os-image-version.js';
+import pinnedVersionAutoUpgrade from './pinned-version-auto-upgrade.js';
+import autoscalingBounds from './autoscaling-bounds.js';
+import autoscalingDesiredSize from './autoscaling-desired-size.js';
+import autoscalingDisabledFields from './autoscaling-disabled-fields.js';
+import spotPriceLimit from './spot-price-limit.js';
+import costOptimizedPolicy from './cost-optimized-policy.js';
+import nodepoolMixedInstanceOptions from './nodepool-mixed-instance-options.js';
+import eipInternetChargeType from './eip-internet-charge-type.js';
+import imageTypePlatform from './image-type-platform.js';
+import interconnectModeEdge from './interconnect-mode-edge.js';
+import nodepoolSecurityGroups from './nodepool-security-groups.js';
+import ramRoleName from './ram-role-name.js';
+import diskCategoryOptions from './disk-category-options.js';
+import diskSizePerformance from './disk-size-performance.js';
+import systemDiskSize from './system-disk-size.js';
+import systemDiskSizeSmall from './system-disk-size-small.js';
+import dataDiskIgnoredFields from './data-disk-ignored-fields.js';
 
 export const builtinRules: readonly Rule[] = [
   // Input: reading the file
@@ -43,4 +66,27 @@ export const builtinRules: readonly Rule[] = [
   encryptionKeyRequiresPro,
   clusterNameFormat,
   loginCredentials,
+  // Versions, node pools and disks (issue 4, items 5-7)
+  kubernetesVersionEol,
+  runtimeVersion,
+  featureRequiresVersion,
+  proxyModeIpvsDeprecated,
+  osImageVersion,
+  pinnedVersionAutoUpgrade,
+  autoscalingBounds,
+  autoscalingDesiredSize,
+  autoscalingDisabledFields,
+  spotPriceLimit,
+  costOptimizedPolicy,
+  nodepoolMixedInstanceOptions,
+  eipInternetChargeType,
+  imageTypePlatform,
+  interconnectModeEdge,
+  nodepoolSecurityGroups,
+  ramRoleName,
+  diskCategoryOptions,
+  diskSizePerformance,
+  systemDiskSize,
+  systemDiskSizeSmall,
+  dataDiskIgnoredFields,
 ];

@@ -52,3 +52,5 @@ export { isObject, isString } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
 export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo, type FieldTable } from './schema/fields.js';
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
+export * from './k8s-versions.js';
+export * from './node-scopes.js';
