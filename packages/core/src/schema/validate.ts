@@ -364,53 +364,82 @@ function keyLiteral(doc: ClusterDocument, entry: Entry, key: string): string {
 
 const normalise = (s: string) => s.replace(/[-_]/g, '').toLowerCase();
 
-function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Report {
-  const path = [...parent, key];
+/** The field of the object at `parent` that an unknown `key` probably stands for, and why. */
+function meantField(parent: JsonPath, key: string): { meant: string; why: string } | undefined {
   const here = allowedKeys(parent) ?? [];
   const parentField = fieldPath(parent);
-  const where = parent.length === 0 ? 'at the top level of the request' : `in ${label(parent)}`;
-  const at = { path, on: 'key' as const };
-
-  // 1. A known alias of a field of this object (Terraform's vpc_id for vpcid…).
   const prefix = parentField ? `${parentField}.` : '';
-  let meant = fieldsAliased(key)
+  // 1. A known alias of a field of this object (Terraform's vpc_id for vpcid…).
+  const alias = fieldsAliased(key)
     .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('.'))
     .map((p) => p.slice(prefix.length))[0];
-  let why = meant ? 'the API name for this field' : '';
+  if (alias) return { meant: alias, why: 'the API name for this field' };
   // 2. The same words in another spelling (camelCase, dashes, case).
-  if (!meant) {
-    meant = here.find((k) => normalise(k) === normalise(key));
-    if (meant) why = 'the API spells it this way';
-  }
+  const respelled = here.find((k) => normalise(k) === normalise(key));
+  if (respelled) return { meant: respelled, why: 'the API spells it this way' };
   // 3. A near spelling.
-  if (!meant) {
-    let best: string | undefined;
-    let bestD = Infinity;
-    for (const k of here) {
-      const d = editDistance(key, k);
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of here) {
+    const d = editDistance(key, k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
     }
-    if (best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 4))) meant = best;
   }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 4)) ? { meant: best, why: '' } : undefined;
+}
+
+/** Whether a value of this kind can stand where the field expects its type (so that renaming the key is enough). */
+function fitsType(value: JsonValue | undefined, type: string | undefined): boolean {
+  if (value === undefined || value === null || !type) return true;
+  if (type.startsWith('array')) return Array.isArray(value);
+  if (type === 'object' || type.startsWith('map')) return typeof value === 'object' && !Array.isArray(value);
+  if (type === 'integer' || type === 'number') return typeof value === 'number';
+  return typeof value === type;
+}
+
+function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Report {
+  const path = [...parent, key];
+  const where = parent.length === 0 ? 'at the top level of the request' : `in ${label(parent)}`;
+  const at = { path, on: 'key' as const };
+  const prefix = parent.length ? `${fieldPath(parent)}.` : '';
+  const guess = meantField(parent, key);
+  const meant = guess?.meant;
+  const why = guess?.why ?? '';
 
   const entry = doc.entry(path);
   if (meant) {
     const taken = doc.has([...parent, meant]);
     const because = why ? ` (${why})` : '';
-    const message = taken
-      ? `Unknown field ${key} ${where}: the API ignores it. Did you mean ${meant}${because}? ${meant} is also set here, so remove one of them.`
-      : `Unknown field ${key} ${where}: the API ignores it, so this setting is lost. Did you mean ${meant}${because}?`;
+    if (taken) {
+      return {
+        message: `Unknown field ${key} ${where}: the API ignores it. Did you mean ${meant}${because}? ${meant} is also set here, so remove one of them.`,
+        at,
+        related: [{ path: [...parent, meant], on: 'key' as const, message: `${meant} is set here` }],
+      };
+    }
+    // Legacy multi-zone keys (vswitch_id_a, _b, _c) all stand for one list: renaming one of them is not the fix.
+    const siblings = doc.node(parent);
+    const others =
+      siblings?.kind === 'object'
+        ? [...siblings.byKey.keys()].filter((k) => k !== key && !(allowedKeys(parent) ?? []).includes(k) && meantField(parent, k)?.meant === meant)
+        : [];
+    const target = fieldInfo(`${prefix}${meant}`);
+    const typeOk = fitsType(doc.get(path), target?.type);
+    let message = `Unknown field ${key} ${where}: the API ignores it, so this setting is lost. Did you mean ${meant}${because}?`;
+    if (others.length > 0) {
+      const all = [key, ...others].sort();
+      const names = `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+      message += ` ${names} ${all.length === 2 ? 'both' : 'all'} stand for ${meant}: merge them into one ${meant}${target?.type.startsWith('array') ? ' list' : ''}.`;
+    }
+    else if (!typeOk && target) message += ` Note that ${meant} is ${TYPE_WORDS[target.type] ?? (target.type.startsWith('array') ? 'a list' : target.type)}.`;
     return {
       message,
       at,
-      ...(taken
-        ? { related: [{ path: [...parent, meant], on: 'key' as const, message: `${meant} is set here` }] }
-        : entry
-          ? { fix: { title: `Rename ${key} to ${meant}`, safe: false, edits: [{ target: { path, on: 'key' as const }, newText: keyLiteral(doc, entry, meant) }] } }
-          : {}),
+      ...(entry && others.length === 0 && typeOk
+        ? { fix: { title: `Rename ${key} to ${meant}`, safe: false, edits: [{ target: { path, on: 'key' as const }, newText: keyLiteral(doc, entry, meant) }] } }
+        : {}),
     };
   }
   // 4. A field that exists, but somewhere else (instance_types at the top level belongs in a node pool).
@@ -440,7 +469,14 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
         path.push(key);
         const info = fieldInfo(path);
         if (info) {
-          if (info.deprecated && entry.value.kind !== 'null') out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
+          if (info.deprecated && entry.value.kind !== 'null') {
+            out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
+            // One warning for a deprecated object: its own fields are deprecated with it.
+            if (entry.value.kind === 'object' || (entry.value.kind === 'array' && info.itemKeys)) {
+              path.pop();
+              continue;
+            }
+          }
           if (!info.type.startsWith('map')) visit(entry.value, path, info);
         }
         path.pop();
