@@ -1,4 +1,4 @@
-import { defineRule, formatPath, isObject, type JsonObject, type JsonPath, type RuleContext } from '@acklint/core';
+import { defineRule, formatPath, isObject, numberish, type JsonObject, type JsonPath, type RuleContext } from '@acklint/core';
 
 /**
  * The field is given: the key is there with a value other than null or "". A value that could not be read (a syntax
@@ -56,8 +56,8 @@ export default defineRule({
     // The deprecated top-level credentials are needed when top-level fields create nodes: the masters of a dedicated
     // cluster without control_plane_config, or workers from worker_instance_types / num_of_nodes.
     const workers = Array.isArray(root['worker_instance_types']) && root['worker_instance_types'].length > 0;
-    const nodeCount = root['num_of_nodes'];
-    const legacyWorkers = workers || (typeof nodeCount === 'number' && nodeCount > 0);
+    const nodeCount = numberish(root['num_of_nodes']);
+    const legacyWorkers = workers || (nodeCount !== undefined && nodeCount > 0);
     const legacyMasters = root['cluster_type'] === 'Kubernetes' && !isObject(root['control_plane_config']);
     check(
       ctx,

@@ -1,4 +1,4 @@
-import { NETWORK_PLUGIN_FAMILY, clusterKind, defineRule, formatPath, isObject, networkPlugins } from '@acklint/core';
+import { INVALID, NETWORK_PLUGIN_FAMILY, clusterKind, defineRule, formatPath, isObject, networkPlugins } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -23,9 +23,13 @@ export default defineRule({
     if (plugins.length === 0) {
       const addons = Array.isArray(root['addons']) ? root['addons'] : [];
       const names = addons.map((a) => (isObject(a) ? a['name'] : undefined));
+      // An entry that could not be read, or whose name could not be read, may well be the plugin: say nothing.
+      if (addons.some((a, i) => a === INVALID || (isObject(a) && names[i] === INVALID))) return;
+      const nearMiss = names.findIndex((n) => typeof n === 'string' && !Object.hasOwn(NETWORK_PLUGIN_FAMILY, n) && Object.hasOwn(NETWORK_PLUGIN_FAMILY, n.trim().toLowerCase()));
       const disabled = addons.findIndex((a) => isObject(a) && a['disabled'] === true && typeof a['name'] === 'string' && Object.hasOwn(NETWORK_PLUGIN_FAMILY, a['name']));
       let hint = '';
-      if (disabled >= 0) hint = ` ${formatPath(['addons', disabled])} lists ${String(names[disabled])} with disabled: true, so it is not installed.`;
+      if (nearMiss >= 0) hint = ` ${formatPath(['addons', nearMiss, 'name'])} is ${JSON.stringify(names[nearMiss])}; addon names are exact and lower-case (${String(names[nearMiss]).trim().toLowerCase()}).`;
+      else if (disabled >= 0) hint = ` ${formatPath(['addons', disabled])} lists ${String(names[disabled])} with disabled: true, so it is not installed.`;
       else if (names.includes('terway-controlplane')) hint = ' terway-controlplane is a companion of Terway, not the plugin itself.';
       ctx.report({
         message: `addons names no network plugin; a cluster needs exactly one, chosen at creation and never changed.${hint} Add {name: terway-eniip} (Terway, with pod_vswitch_ids) or {name: flannel} (with container_cidr).`,
