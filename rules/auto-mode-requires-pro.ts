@@ -13,6 +13,7 @@ export default defineRule({
       source: 'ack-facts.md §3.32 and §2.1 "auto_mode.enable" (TFD-M)',
     },
     tags: ['edition', 'ack-pro', 'auto-mode'],
+    fixable: true,
   },
   check(ctx) {
     const root = ctx.value;
@@ -35,7 +36,11 @@ export default defineRule({
     if (spec !== undefined && spec !== null && typeof spec !== 'string') return;
     const has = Object.hasOwn(root, 'cluster_spec');
     const current = typeof spec === 'string' && spec !== '' ? `cluster_spec is ${JSON.stringify(spec)}` : `cluster_spec ${has ? 'is empty' : 'is not set'}, which means ack.standard (ACK Basic)`;
+    const doc = ctx.document;
+    const specNode = doc.node(['cluster_spec']);
+    const canFix = specNode !== undefined && (specNode.kind === 'string' || specNode.kind === 'null') && specNode.end > specNode.start && !doc.isShared(['cluster_spec']);
     ctx.report({
+      ...(canFix ? { fix: { title: 'Set cluster_spec to ack.pro.small (ACK Pro)', safe: false, edits: [{ target: { path: ['cluster_spec'] }, newText: doc.stringLiteral(['cluster_spec'], 'ack.pro.small') }] } } : {}),
       message: `auto_mode.enable is true, but ${current}: the intelligent managed mode exists only on ACK Pro. Set cluster_spec to ack.pro.small (or another ack.pro.* edition), or turn auto_mode off.`,
       at,
       ...(has ? { related: [{ path: ['cluster_spec'], message: 'ACK edition chosen here: not ACK Pro' }] } : {}),

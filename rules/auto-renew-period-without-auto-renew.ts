@@ -13,6 +13,7 @@ export default defineRule({
       source: 'ack-facts.md §3.9 and §2.2 "auto_renew_period" (GO); defaults per §2.2, §2.3, §7',
     },
     tags: ['billing', 'subscription', 'auto-renew'],
+    fixable: true,
   },
   check(ctx) {
     const doc = ctx.document;
@@ -21,7 +22,9 @@ export default defineRule({
       const renew = doc.get(s.autoRenew);
       const off = renew === false || (renew === undefined && s.autoRenewDefault === false);
       if (!off) continue;
+      const canFix = renew === false && doc.node(s.autoRenew)?.kind === 'boolean' && !doc.isShared(s.autoRenew);
       ctx.report({
+        ...(canFix ? { fix: { title: `Set ${formatPath(s.autoRenew)} to true`, safe: false, edits: [{ target: { path: s.autoRenew }, newText: 'true' }] } } : {}),
         message: `${formatPath(s.autoRenewPeriod)} has no effect: ${renew === false ? `${formatPath(s.autoRenew)} is false` : `${formatPath(s.autoRenew)} is not set and defaults to false`}, so ${s.what} will not renew. Set ${formatPath(s.autoRenew)} to true if the subscription should renew, or remove ${formatPath(s.autoRenewPeriod)}.`,
         at: { path: s.autoRenewPeriod, on: 'key' },
         ...(renew === false ? { related: [{ path: s.autoRenew, message: 'auto-renewal is off here' }] } : {}),

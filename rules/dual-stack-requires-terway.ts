@@ -13,6 +13,7 @@ export default defineRule({
       source: 'ack-facts.md §3.30 and §2.1 "ip_stack" (TFD-M; GO example text)',
     },
     tags: ['network', 'ipv6', 'dual-stack', 'terway'],
+    fixable: true,
   },
   check(ctx) {
     const root = ctx.value;
@@ -22,7 +23,11 @@ export default defineRule({
     if (stack !== 'dual' && stack !== 'ipv6') return;
     const plugins = networkPlugins(root);
     if (!plugins || plugins.length !== 1 || plugins[0]!.family !== 'flannel') return;
+    const doc = ctx.document;
+    const node = doc.node(['ip_stack']);
+    const canFix = node?.kind === 'string' && !doc.isShared(['ip_stack']);
     ctx.report({
+      ...(canFix ? { fix: { title: 'Set ip_stack to ipv4 (single stack)', safe: false, edits: [{ target: { path: ['ip_stack'] }, newText: doc.stringLiteral(['ip_stack'], 'ipv4') }] } } : {}),
       message: `ip_stack is ${JSON.stringify(stack)} (IPv4/IPv6 dual stack), which only the Terway network plugin supports, but the plugin is flannel. Choose terway-eniip (with pod_vswitch_ids), or set ip_stack to ipv4.`,
       at: { path: ['ip_stack'] },
       related: [{ path: plugins[0]!.path, message: 'flannel is chosen here' }],
