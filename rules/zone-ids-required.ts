@@ -23,9 +23,11 @@ export default defineRule({
     const kind = clusterKind(root);
     if ((kind !== 'managed' && kind !== 'serverless') || !isObject(root) || root['cluster_type'] !== 'ManagedKubernetes') return;
     if (listGiven(root['vpcid']) || listGiven(root['vswitch_ids']) || listGiven(root['zone_ids'])) return;
+    const vpcTypo = listGiven(root['vpc_id']);
     ctx.report({
-      message: 'Neither vpcid and vswitch_ids nor zone_ids is set, so the request does not say where to create the cluster. Add vpcid and vswitch_ids to use an existing VPC, or zone_ids (e.g. ["cn-hangzhou-i"]) to let ACK create one.',
+      message: `Neither vpcid and vswitch_ids nor zone_ids is set, so the request does not say where to create the cluster.${vpcTypo ? ' (vpc_id is not a CreateCluster field: the API spells it vpcid.)' : ''} Add vpcid and vswitch_ids to use an existing VPC, or zone_ids (e.g. ["cn-hangzhou-i"]) to let ACK create one.`,
       at: { path: ['cluster_type'], on: 'key' },
+      ...(vpcTypo ? { related: [{ path: ['vpc_id'], on: 'key' as const, message: 'vpc_id is written here; the field is vpcid' }] } : {}),
     });
   },
 });

@@ -83,9 +83,15 @@ export interface BillingScope {
   autoRenewDefault: boolean | undefined;
 }
 
-/** Every billing scope of the body: top level, master_*, worker_*, control_plane_config and each node pool. */
+/**
+ * Every billing scope of the body: top level, master_*, worker_*, control_plane_config and each node pool. The master
+ * scopes (master_* and control_plane_config) are left out for managed, Serverless and registered clusters, which have
+ * no master nodes of their own to bill (the fields are ignored there; dedicated-only-field says so).
+ */
 export function billingScopes(root: JsonValue | undefined): BillingScope[] {
-  const out: BillingScope[] = [
+  const kind = clusterKind(root);
+  const masters = kind === 'dedicated' || kind === 'unknown';
+  const all: BillingScope[] = [
     {
       kind: 'cluster',
       what: 'the cluster (API server load balancer)',
@@ -117,8 +123,9 @@ export function billingScopes(root: JsonValue | undefined): BillingScope[] {
       autoRenewDefault: true,
     },
   ];
+  const out = all.filter((b) => masters || b.kind !== 'master');
   const cp: JsonPath = ['control_plane_config'];
-  if (!isObject(root) || root['control_plane_config'] === undefined || isObject(root['control_plane_config'])) {
+  if (masters && (!isObject(root) || root['control_plane_config'] === undefined || isObject(root['control_plane_config']))) {
     out.push({
       kind: 'control-plane',
       what: 'the control plane',
