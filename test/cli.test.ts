@@ -492,7 +492,8 @@ describe('--output and --quiet', () => {
 });
 
 describe('standard input', () => {
-  const YAML_DUP = 'cluster_type: ManagedKubernetes\nname: a\nregion_id: cn-hangzhou\nname: b\n';
+  // A registered cluster: the smallest body that the cross-field rules have nothing to say about.
+  const YAML_DUP = 'cluster_type: ExternalKubernetes\nname: a\nregion_id: cn-hangzhou\nname: b\n';
 
   it('`-` with --stdin-filename x.yaml parses YAML and shows the name', () => {
     const dir = fixtureDir({});
@@ -510,9 +511,9 @@ describe('standard input', () => {
 
   it('--stdin-filename decides the format: a .json name makes comments errors', () => {
     const dir = fixtureDir({});
-    const input = '{\n  "cluster_type": "ManagedKubernetes" // managed\n}\n';
+    const input = '{\n  "cluster_type": "ExternalKubernetes" // registered\n}\n';
     const asJson = parseJsonOutput(runCli(['-', '--stdin-filename', 'spec.json', '-f', 'json'], { cwd: dir, input }));
-    expect(asJson[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['syntax-error', 2, 39]]);
+    expect(asJson[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['syntax-error', 2, 40]]);
     const asJsonc = runCli(['-', '--stdin-filename', 'spec.jsonc'], { cwd: dir, input });
     expect(asJsonc).toEqual({ code: 0, stdout: '', stderr: '' });
   });
@@ -595,7 +596,7 @@ describe('configuration', () => {
 
 describe('directory scan', () => {
   const tree = {
-    'b/spec.yaml': 'cluster_type: ManagedKubernetes\nname: a\nname: b\n',
+    'b/spec.yaml': 'cluster_type: ExternalKubernetes\nname: a\nname: b\n',
     'a.json': DUP_SPEC,
     'clean.json': CLEAN_SPEC,
     'package.json': '{ "name": "x", "name": "y", "version": "1.0.0" }',
@@ -814,7 +815,16 @@ describe('the examples', () => {
     const results = log.runs[0]!.results;
     expect(new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['examples/broken.yaml']));
     expect(results.map((r) => r.ruleId).sort()).toEqual(
-      ['cluster-name-format', 'encryption-key-requires-pro', 'login-credentials', 'pod-service-cidr-overlap', 'prepaid-period'].sort(),
+      [
+        'cluster-name-format',
+        'encryption-key-requires-pro',
+        'login-credentials',
+        'pod-service-cidr-overlap',
+        'prepaid-period',
+        'network-plugin-implicit',
+        'prepaid-api-server-load-balancer',
+        'plaintext-login-password',
+      ].sort(),
     );
     const valid = runCli(['--format', 'sarif', 'examples/valid.json'], { cwd: repoRoot });
     expect(valid.code).toBe(0);

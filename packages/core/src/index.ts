@@ -54,3 +54,4 @@ export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNa
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
 export * from './k8s-versions.js';
 export * from './node-scopes.js';
+export { billingScopes, clusterKind, isGiven, loginScopes, networkPlugins, nodePoolName, numberish, showValue, NETWORK_PLUGIN_FAMILY, type BillingScope, type ClusterKind, type LoginScope, type NetworkPluginAddon } from './cluster.js';
