@@ -70,3 +70,15 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 export function cidrSize(c: Cidr): bigint {
   return c.last - c.first + 1n;
 }
+
+/** Dotted-quad text of an IPv4 address given as a number. */
+export function formatIPv4(n: bigint): string {
+  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
+}
+
+/** The IPv4 block that starts at `first` (which must be aligned to the prefix) with the given prefix length. */
+export function ipv4Block(first: bigint, prefix: number): Cidr {
+  const size = 1n << BigInt(32 - prefix);
+  const text = `${formatIPv4(first)}/${prefix}`;
+  return { text, version: 4, prefix, first, last: first + size - 1n, canonical: text, hostBitsSet: false };
+}
