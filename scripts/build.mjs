@@ -63,6 +63,8 @@ const lazyIpNumStatics = {
 const LAZY = [
   { request: './yaml.js', from: /[\\/]core[\\/]src[\\/]parse[\\/]index\.ts$/, out: 'yaml.cjs', entry: 'packages/core/src/parse/yaml.ts' },
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
+  // `acklint plan`: the address-plan subcommand (only its runs load it).
+  { request: './plan.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'plan.cjs', entry: 'packages/cli/src/plan.ts' },
   // Through require(), so that esbuild takes tinyglobby's and fdir's CommonJS builds (their ESM builds use
   // import.meta.url, which a CommonJS bundle does not have).
   { request: 'tinyglobby', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'glob.cjs', contents: "module.exports = require('tinyglobby');" },

@@ -41,3 +41,4 @@ export {
   type Occupied,
 } from './conflicts.js';
 export type { ReportRelated } from '../rule.js';
+export { buildAddressPlan, type AddressPlan } from './address-plan.js';
