@@ -109,7 +109,10 @@ export async function plan(argv: string[]): Promise<number> {
       const severities: Record<string, SeveritySetting> = { ...config.rules };
       const parsed = await parseFile(bytes, { fileName: abs, format: formatFromName(abs), limits: { maxFileSize: config.maxFileSize } });
       const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, ...(inventory ? { inventory } : {}) });
-      const clusters = parsed.documents.filter((d) => d.kind === 'cluster');
+      // Documents that are CreateCluster bodies: with cluster_type, or at least one network field.
+      const clusters = parsed.documents.filter(
+        (d) => d.kind === 'cluster' && (d.hasClusterType || ['container_cidr', 'service_cidr', 'vpcid', 'vswitch_ids', 'pod_vswitch_ids', 'addons'].some((k) => d.has([k]))),
+      );
       if (!clusters.length) throw new PlanError(`plan: ${display(abs)} has no CreateCluster body`);
       for (const doc of clusters) {
         const conflicts = result.diagnostics

@@ -91,6 +91,17 @@ export function clusterRanges(plan: NetworkPlan, inv: Inventory, vpcId: string, 
  * undefined when none is free or the size is not allowed (a Service CIDR must be /16 to /24).
  */
 export function suggestFreeCidr(plan: NetworkPlan, which: 'pod' | 'service', block: Cidr, inv?: Inventory): Cidr | undefined {
+  // Several findings (and rules) ask for the same suggestion: compute it once per plan, inventory, field and block.
+  let memo = suggestions.get(plan);
+  if (!memo || memo.inv !== inv) suggestions.set(plan, (memo = { inv, results: new Map() }));
+  const key = `${which}|${block.text}`;
+  if (!memo.results.has(key)) memo.results.set(key, computeFreeCidr(plan, which, block, inv));
+  return memo.results.get(key);
+}
+
+const suggestions = new WeakMap<NetworkPlan, { inv: Inventory | undefined; results: Map<string, Cidr | undefined> }>();
+
+function computeFreeCidr(plan: NetworkPlan, which: 'pod' | 'service', block: Cidr, inv?: Inventory): Cidr | undefined {
   if (block.version !== 4) return undefined;
   if (which === 'service' && (block.prefix < 16 || block.prefix > 24)) return undefined;
   const taken: Cidr[] = [];
@@ -101,7 +112,11 @@ export function suggestFreeCidr(plan: NetworkPlan, which: 'pod' | 'service', blo
     // A VPC whose ranges the inventory does not hold: any block might be inside it, so suggest none.
     if (vpcId && !inv.vpcs.has(vpcId)) return undefined;
     if (vpcId) {
-      for (const o of [...vpcRanges(inv, vpcId), ...vswitchRanges(inv, vpcId), ...clusterRanges(plan, inv, vpcId, true)]) taken.push(o.cidr);
+      const vpc = inv.vpcs.get(vpcId)!;
+      if (vpc.cidr) taken.push(vpc.cidr);
+      for (const x of [...vpc.secondary, ...vpc.userCidrs]) taken.push(x.cidr);
+      for (const v of inv.vswitchesOf(vpcId)) if (v.cidr) taken.push(v.cidr);
+      for (const c of otherClusters(plan, inv, vpcId)) taken.push(...c.podCidrs, ...c.serviceCidrs);
     }
     for (const v of [...plan.nodeVSwitches, ...plan.podVSwitches]) {
       const c = inv.vswitches.get(v.id)?.cidr;

@@ -3,7 +3,7 @@ import { parseCidr, type Cidr } from '../cidr.js';
 import { ConfigError } from '../config.js';
 import type { JsonPath, JsonValue } from '../model.js';
 import { parseFileSync } from '../parse/index.js';
-import type { Range, Span } from '../text.js';
+import { SourceText, type Range, type Span } from '../text.js';
 import { cidrBlocks } from './plan.js';
 
 /**
@@ -144,29 +144,72 @@ function list(root: Record<string, JsonValue>, outer: string, inner: string): { 
   return undefined;
 }
 
-/** Parse one inventory file's text. Throws {@link InventoryError} naming `displayPath` for anything unusable. */
+/**
+ * Parse one inventory file's text. Throws {@link InventoryError} naming `displayPath` for anything unusable.
+ *
+ * Inventories are large (a region's vSwitches), and findings point into them rarely, so the values come from the
+ * built-in `JSON.parse` and positions from acklint's position-exact parser only when a location is first asked for
+ * (once per file). The slow parser also runs when `JSON.parse` fails, to say where (and to accept comments).
+ */
 export function parseInventory(
   input: string | Uint8Array,
   path: string,
   displayPath = path,
 ): { file: InventoryFile; vpcs: InventoryVpc[]; vswitches: InventoryVSwitch[]; clusters: InventoryCluster[] } {
-  const parsed = parseFileSync(input, { fileName: path, format: 'jsonc' });
-  const problem = parsed.problems[0];
-  if (problem) {
-    const p = parsed.source.positionAt(problem.start);
-    throw new InventoryError(`inventory ${displayPath}:${p.line + 1}:${p.character + 1}: not valid JSON: ${problem.message}`);
+  let parsedFile: ReturnType<typeof parseFileSync> | undefined;
+  const exact = () => (parsedFile ??= parseFileSync(input, { fileName: path, format: 'jsonc' }));
+  let value: JsonValue | undefined;
+  let source: SourceText | undefined;
+  try {
+    source = new SourceText(typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input));
+    value = JSON.parse(source.text) as JsonValue;
+  } catch {
+    source = undefined;
+    const parsed = exact();
+    const problem = parsed.problems[0];
+    if (problem) {
+      const p = parsed.source.positionAt(problem.start);
+      throw new InventoryError(`inventory ${displayPath}:${p.line + 1}:${p.character + 1}: not valid JSON: ${problem.message}`);
+    }
+    value = parsed.documents[0]?.value;
   }
-  const doc = parsed.documents[0];
-  const root = obj(doc?.value);
+  const root = obj(value);
   const shapes = 'expected the JSON output of aliyun vpc DescribeVpcs (Vpcs.Vpc), aliyun vpc DescribeVSwitches (VSwitches.VSwitch) or aliyun cs DescribeClustersV1 (clusters)';
-  if (!doc || !root) throw new InventoryError(`inventory ${displayPath}: not a JSON object; ${shapes}`);
+  if (!root) throw new InventoryError(`inventory ${displayPath}: not a JSON object; ${shapes}`);
 
-  const at = (p: JsonPath): ExternalLocation => {
-    const span = doc.spanOf(p);
-    return { file: path, span, range: parsed.source.rangeOf(span) };
+  const spanOf = (p: JsonPath): Span => {
+    const parsed = exact();
+    return parsed.documents[0]?.spanOf(p) ?? { start: 0, end: 0 };
   };
+  /**
+   * Where `"key": "value"` is written (the value token), found by a search of the text: a few microseconds instead
+   * of parsing the whole file with positions. undefined when the text writes it some other way (escapes…).
+   */
+  const findPair = (key: string, val: string, from = 0): Span | undefined => {
+    if (!source) return undefined;
+    const lit = JSON.stringify(val);
+    const re = new RegExp(`${escapeRe(JSON.stringify(key))}\\s*:\\s*${escapeRe(lit)}`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(source.text);
+    return m ? { start: m.index + m[0].length - lit.length, end: m.index + m[0].length } : undefined;
+  };
+  // A location whose span and range are computed on first use (findings point at few entries of a large file).
+  const at = (p: JsonPath, fast?: () => Span | undefined): ExternalLocation => {
+    let span: Span | undefined;
+    let range: Range | undefined;
+    return {
+      file: path,
+      get span() {
+        return (span ??= fast?.() ?? spanOf(p));
+      },
+      get range() {
+        return (range ??= (source ?? exact().source).rangeOf(this.span));
+      },
+    };
+  };
+  const idAt = (p: JsonPath, key: string, id: string) => at([...p, key], () => findPair(key, id));
   const bad = (p: JsonPath, what: string): never => {
-    const pos = parsed.source.positionAt(doc.spanOf(p).start);
+    const pos = exact().source.positionAt(spanOf(p).start);
     throw new InventoryError(`inventory ${displayPath}:${pos.line + 1}:${pos.character + 1}: ${what}`);
   };
   const cidrAt = (v: JsonValue | undefined, p: JsonPath, required: boolean): Cidr | undefined => {
@@ -197,7 +240,7 @@ export function parseInventory(
     kinds.push('DescribeVpcs');
     for (let i = 0; i < vpcList.items.length; i++) {
       const { e, id, p } = entry(vpcList.items, vpcList.path, i, 'VpcId');
-      const vpc: InventoryVpc = { id, secondary: [], userCidrs: [], vswitchIds: [], at: at([...p, 'VpcId']) };
+      const vpc: InventoryVpc = { id, secondary: [], userCidrs: [], vswitchIds: [], at: idAt(p, 'VpcId', id) };
       const cidr = cidrAt(e['CidrBlock'], [...p, 'CidrBlock'], false);
       if (cidr) vpc.cidr = cidr;
       if (str(e['RegionId'])) vpc.regionId = str(e['RegionId']);
@@ -209,7 +252,15 @@ export function parseInventory(
         const l = list(e, key, inner);
         l?.items.forEach((t, k) => {
           const c = cidrAt(t, [...p, ...l.path, k], false);
-          if (c) into.push({ cidr: c, at: at([...p, ...l.path, k]) });
+          if (c) {
+            // The CIDR string after the VPC's own ID.
+            const fast = () => {
+              const after = findPair('VpcId', id);
+              const i = after && source ? source.text.indexOf(JSON.stringify(t), after.end) : -1;
+              return i >= 0 ? { start: i, end: i + JSON.stringify(t).length } : undefined;
+            };
+            into.push({ cidr: c, at: at([...p, ...l.path, k], fast) });
+          }
         });
       }
       const sw = list(e, 'VSwitchIds', 'VSwitchId');
@@ -223,7 +274,7 @@ export function parseInventory(
     kinds.push('DescribeVSwitches');
     for (let i = 0; i < swList.items.length; i++) {
       const { e, id, p } = entry(swList.items, swList.path, i, 'VSwitchId');
-      const v: InventoryVSwitch = { id, at: at([...p, 'VSwitchId']) };
+      const v: InventoryVSwitch = { id, at: idAt(p, 'VSwitchId', id) };
       const cidr = cidrAt(e['CidrBlock'], [...p, 'CidrBlock'], true);
       if (cidr) v.cidr = cidr;
       if (str(e['VpcId'])) v.vpcId = str(e['VpcId']);
@@ -240,7 +291,7 @@ export function parseInventory(
     kinds.push('DescribeClustersV1');
     for (let i = 0; i < clList.items.length; i++) {
       const { e, id, p } = entry(clList.items, clList.path, i, 'cluster_id');
-      const c: InventoryCluster = { id, podCidrs: cidrBlocks(e['container_cidr']), serviceCidrs: cidrBlocks(e['service_cidr']), at: at([...p, 'cluster_id']) };
+      const c: InventoryCluster = { id, podCidrs: cidrBlocks(e['container_cidr']), serviceCidrs: cidrBlocks(e['service_cidr']), at: idAt(p, 'cluster_id', id) };
       if (str(e['name'])) c.name = str(e['name']);
       const vpc = str(e['vpc_id']) ?? str(e['vpcid']);
       if (vpc) c.vpcId = vpc;
@@ -270,4 +321,8 @@ export function loadInventory(paths: readonly string[], display: (path: string) 
     inv.add(r.file, r);
   }
   return inv;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
