@@ -3,6 +3,9 @@ import { defineRule, formatPath, networkPlanOf, usesTerway } from '@acklint/core
 /** The kubelet's default maxPods, used for node pools that set none. */
 const KUBELET_DEFAULT_MAX_PODS = 110;
 
+/** 16,100 rather than 16100. */
+const n = (x: number) => x.toLocaleString('en-US');
+
 export default defineRule({
   meta: {
     id: 'pod-vswitch-capacity',
@@ -39,11 +42,11 @@ export default defineRule({
     }
     if (pods <= free) return;
     ctx.report({
-      message: `The pod vSwitches have ${free} free IP address${free === 1 ? '' : 'es'}, but the node pools can reach ${plan.totalNodes} node${plan.totalNodes === 1 ? '' : 's'} running up to ${pods} pods${defaulted ? ` (${KUBELET_DEFAULT_MAX_PODS} pods per node where no maxPods is set)` : ''}. Add pod vSwitches or use larger ones before the cluster grows.`,
+      message: `The pod vSwitches have ${n(free)} free IP address${free === 1 ? '' : 'es'}, but the node pools can reach ${n(plan.totalNodes)} node${plan.totalNodes === 1 ? '' : 's'} running up to ${n(pods)} pods${defaulted ? ` (${KUBELET_DEFAULT_MAX_PODS} pods per node where no maxPods is set)` : ''}. Add pod vSwitches or use larger ones before the cluster grows.`,
       at: { path: ['pod_vswitch_ids'] },
       related: [
-        ...[...seen].map((id) => ({ external: inv.vswitches.get(id)!.at, message: `vSwitch ${id}: ${inv.vswitches.get(id)!.available} free IPs` })),
-        ...plan.nodePools.map((n) => ({ path: n.sizePath, message: `${n.name ? `Node pool ${n.name}` : formatPath(n.path)}: up to ${n.nodes} nodes` })),
+        ...[...seen].map((id) => ({ external: inv.vswitches.get(id)!.at, message: `vSwitch ${id}: ${n(inv.vswitches.get(id)!.available!)} free IPs` })),
+        ...plan.nodePools.map((p) => ({ path: p.sizePath, message: `${p.name ? `Node pool ${p.name}` : formatPath(p.path)}: up to ${n(p.nodes)} nodes` })),
       ],
     });
   },

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/acklint.cjs');
@@ -100,7 +101,40 @@ function inventoryBench(rounds) {
   console.log(`inventory: 1,000 vSwitches, 200 clusters (${dir}); findings: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   console.log(`acklint spec.json                                   ${fmt(plain)}`);
   console.log(`acklint --inventory vpcs/vswitches/clusters spec.json  ${fmt(inventory)}  (+${(inventory.median - plain.median).toFixed(1)} ms median)`);
+  inProcess(dir);
   if (!process.env.ACKLINT_BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The same work inside one process, without Node's start-up: reading the three inventory files and linting the spec
+ * with every rule, first run (cold code) and the median of 20 more. Bundled on the fly with esbuild from the sources.
+ */
+function inProcess(dir) {
+  const script = join(dir, 'in-process.cjs');
+  const entry = `
+    const { lint, loadInventory } = require('@acklint/core');
+    const { builtinRules } = require('@acklint/rules');
+    const { readFileSync } = require('node:fs');
+    const dir = ${JSON.stringify(dir)};
+    const files = ['vpcs.json', 'vswitches.json', 'clusters.json'].map((f) => dir + '/' + f);
+    const bytes = readFileSync(dir + '/spec.json');
+    (async () => {
+      const runs = [];
+      for (let i = 0; i < 21; i++) {
+        const t0 = performance.now();
+        const inventory = loadInventory(files);
+        const t1 = performance.now();
+        const r = await lint(bytes, { fileName: dir + '/spec.json', rules: builtinRules, inventory });
+        const t2 = performance.now();
+        runs.push([t1 - t0, t2 - t1, r.diagnostics.length]);
+      }
+      const warm = runs.slice(1);
+      const med = (k) => warm.map((r) => r[k]).sort((a, b) => a - b)[10].toFixed(1);
+      console.log('in one process: load inventory ' + runs[0][0].toFixed(1) + ' ms first, ' + med(0) + ' ms median; lint with all rules ' + runs[0][1].toFixed(1) + ' ms first, ' + med(1) + ' ms median (' + runs[0][2] + ' findings)');
+    })();`;
+  esbuild.buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  process.stdout.write(r.stdout + r.stderr);
 }
 
 const fmt = (t) => `median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, p90 ${t.p90.toFixed(1)})`;
