@@ -36,7 +36,7 @@ export default defineRule({
       const free = suggestFreeCidr(plan, f.which, f.p.cidr, inv);
       const fix = free && replaceCidrFix(doc, f.p.path, f.p.cidr, free);
       ctx.report({
-        message: `${f.which === 'pod' ? 'Pod' : 'Service'} CIDR ${showCidr(f.p.cidr)} overlaps ${o.label} in the same VPC ${vpcId}: pod CIDRs must be unique within a VPC, and ${f.p.path.join('.')} cannot be changed after the cluster is created.${freeBlockSentence(free, inv, f.which === 'pod' ? 'service' : 'pod')}`,
+        message: `${f.which === 'pod' ? 'Pod' : 'Service'} CIDR ${showCidr(f.p.cidr)} overlaps ${o.label} in the same VPC ${vpcId}: ${f.which === 'pod' ? 'the pod CIDRs of clusters in a VPC must not overlap' : "a Service CIDR must stay clear of the other clusters' pod CIDRs"}, and ${f.p.path.join('.')} cannot be changed after the cluster is created.${freeBlockSentence(free, inv, f.which === 'pod' ? 'service' : 'pod')}`,
         at: { path: f.p.path },
         related: [{ external: o.at, message: o.label.replace(/^the /, 'The ') }],
         ...(fix ? { fix } : {}),
