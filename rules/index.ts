@@ -68,6 +68,22 @@ import terwayNeedsPodVswitches from './terway-needs-pod-vswitches.js';
 import windowsPasswordLeadingSlash from './windows-password-leading-slash.js';
 import zoneIdsIgnored from './zone-ids-ignored.js';
 import zoneIdsRequired from './zone-ids-required.js';
+// Network analysis (issue 5): ranges, capacity, and checks against a VPC inventory
+import cidrHostBits from './cidr-host-bits.js';
+import cidrVpcOverlap from './cidr-vpc-overlap.js';
+import flannelNodeCapacity from './flannel-node-capacity.js';
+import flannelRouteQuota from './flannel-route-quota.js';
+import inventoryUnknownId from './inventory-unknown-id.js';
+import nodeCidrMaskFit from './node-cidr-mask-fit.js';
+import otherClusterCidrOverlap from './other-cluster-cidr-overlap.js';
+import podCidrRange from './pod-cidr-range.js';
+import podVswitchCapacity from './pod-vswitch-capacity.js';
+import podVswitchMask from './pod-vswitch-mask.js';
+import podVswitchMaskRecommended from './pod-vswitch-mask-recommended.js';
+import podVswitchShared from './pod-vswitch-shared.js';
+import podVswitchZone from './pod-vswitch-zone.js';
+import serviceCidrRange from './service-cidr-range.js';
+import vswitchVpcMismatch from './vswitch-vpc-mismatch.js';
 
 export const builtinRules: readonly Rule[] = [
   // Input: reading the file
@@ -136,4 +152,20 @@ export const builtinRules: readonly Rule[] = [
   containerosRequiresKeyPair,
   managedNodepoolKeyPair,
   windowsPasswordLeadingSlash,
+  // Network analysis (issue 5)
+  podCidrRange,
+  serviceCidrRange,
+  cidrHostBits,
+  nodeCidrMaskFit,
+  flannelNodeCapacity,
+  flannelRouteQuota,
+  cidrVpcOverlap,
+  otherClusterCidrOverlap,
+  vswitchVpcMismatch,
+  podVswitchMask,
+  podVswitchMaskRecommended,
+  podVswitchZone,
+  podVswitchShared,
+  podVswitchCapacity,
+  inventoryUnknownId,
 ];

@@ -40,6 +40,8 @@ const lazyIpNumStatics = {
 const LAZY = [
   { request: './yaml.js', from: /[\\/]core[\\/]src[\\/]parse[\\/]index\.ts$/, out: 'yaml.cjs', entry: 'packages/core/src/parse/yaml.ts' },
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
+  // `acklint plan`: the address-plan subcommand (only its runs load it).
+  { request: './plan.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'plan.cjs', entry: 'packages/cli/src/plan.ts' },
   // Through require(), so that esbuild takes tinyglobby's and fdir's CommonJS builds (their ESM builds use
   // import.meta.url, which a CommonJS bundle does not have).
   { request: 'tinyglobby', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'glob.cjs', contents: "module.exports = require('tinyglobby');" },
@@ -86,7 +88,9 @@ async function bundleCli() {
         ...COMMON,
         ...(l.entry ? { entryPoints: [join(root, l.entry)] } : { stdin: { contents: l.contents, resolveDir: join(root, 'packages/cli'), loader: 'js' } }),
         outfile: join(outdir, l.out),
-        plugins: [lazyIpNumStatics],
+        // A lazy bundle loads the other lazy bundles it needs (plan.cjs parses YAML with yaml.cjs) rather than
+        // carrying a copy.
+        plugins: [lazySiblings, lazyIpNumStatics],
       }),
     ),
   ]);
@@ -99,8 +103,14 @@ async function bundleCli() {
 function writeCodeCaches() {
   const bin = join(root, 'packages/cli/bin/acklint.cjs');
   const env = { ...process.env, ACKLINT_WRITE_CODE_CACHE: '1' };
-  for (const format of ['stylish', 'sarif']) {
-    const r = spawnSync(process.execPath, [bin, '--format', format, '--no-color', join(root, 'examples')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const net = join(root, 'examples', 'network');
+  const runs = [
+    ['--format', 'stylish', '--no-color', join(root, 'examples')],
+    ['--format', 'sarif', '--no-color', join(root, 'examples')],
+    ['plan', join(net, 'flannel.yaml'), ...['vpcs', 'vswitches', 'clusters'].flatMap((f) => ['--inventory', join(net, `${f}.json`)])],
+  ];
+  for (const args of runs) {
+    const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     if (r.status !== 0 && r.status !== 1) throw new Error(`writing code caches failed (exit ${r.status}): ${r.stderr}`);
   }
 }

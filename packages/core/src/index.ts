@@ -46,6 +46,7 @@ export {
   type AcklintConfig,
 } from './config.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
+export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
 export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
