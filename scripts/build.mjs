@@ -2,7 +2,7 @@
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
 // run time).
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
@@ -96,6 +96,16 @@ async function bundleCli() {
   ]);
 }
 
+/** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */
+function checkAscii() {
+  const outdir = join(root, 'packages/cli/dist');
+  for (const f of readdirSync(outdir).filter((n) => n.endsWith('.cjs'))) {
+    const bytes = readFileSync(join(outdir, f));
+    const i = bytes.findIndex((b) => b > 0x7f);
+    if (i >= 0) throw new Error(`packages/cli/dist/${f} has a non-ASCII byte at offset ${i}; the launcher reads bundles as latin1`);
+  }
+}
+
 /**
  * Run the CLI once over the examples in every format so that the launcher writes V8 code caches for the bundles
  * (packages/cli/bin/acklint.cjs explains why).
@@ -104,10 +114,12 @@ function writeCodeCaches() {
   const bin = join(root, 'packages/cli/bin/acklint.cjs');
   const env = { ...process.env, ACKLINT_WRITE_CODE_CACHE: '1' };
   const net = join(root, 'examples', 'network');
+  // Each run writes the cache of every bundle it loaded, so the order matters: the last run writes acklint.cjs's
+  // cache, and it should be the common case, a plain lint (a cache from the plan run lacked the lint path entirely).
   const runs = [
-    ['--format', 'stylish', '--no-color', join(root, 'examples')],
-    ['--format', 'sarif', '--no-color', join(root, 'examples')],
     ['plan', join(net, 'flannel.yaml'), ...['vpcs', 'vswitches', 'clusters'].flatMap((f) => ['--inventory', join(net, `${f}.json`)])],
+    ['--format', 'sarif', '--no-color', join(root, 'examples')],
+    ['--format', 'stylish', '--no-color', join(root, 'examples')],
   ];
   for (const args of runs) {
     const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -117,4 +129,5 @@ function writeCodeCaches() {
 
 generateValidators(root);
 await bundleCli();
+checkAscii();
 writeCodeCaches();

@@ -74,8 +74,11 @@ export function renderFieldsDoc(table) {
 }
 
 export async function loadTable() {
-  const mod = await import(pathToFileURL(join(root, 'packages/core/src/generated/createcluster-fields.js')).href);
-  return mod.default;
+  const gen = (f) => pathToFileURL(join(root, 'packages/core/src/generated', f)).href;
+  const table = (await import(gen('createcluster-fields.js'))).default;
+  const docs = JSON.parse((await import(gen('createcluster-field-docs.js'))).FIELD_DOCS_JSON);
+  const fields = Object.fromEntries(Object.entries(table.fields).map(([p, f]) => [p, { ...f, ...docs[p] }]));
+  return { ...table, fields };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -22,7 +22,9 @@ function load(name) {
   const known = modules.get(name);
   if (known) return known.exports;
   const filename = path.join(dist, name);
-  const source = fs.readFileSync(filename, 'utf8');
+  // The build keeps the bundles pure ASCII (esbuild escapes other characters), so latin1 reads them exactly, and
+  // faster than UTF-8 decoding, which is a measurable part of start-up for the main bundle.
+  const source = fs.readFileSync(filename, 'latin1');
   let cachedData;
   if (!writeCache) {
     try {

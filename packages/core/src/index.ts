@@ -51,7 +51,7 @@ export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME,
 export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
-export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo, type FieldTable } from './schema/fields.js';
+export { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fullFieldTable, type FieldDocs, type FieldInfo, type FieldTable } from './schema/fields.js';
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
 export * from './k8s-versions.js';
 export * from './node-scopes.js';

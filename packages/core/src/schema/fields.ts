@@ -4,6 +4,7 @@
  * completion and docs/fields.md all read it, so they can never disagree with the validator.
  */
 import table from '../generated/createcluster-fields.js';
+import { FIELD_DOCS_JSON } from '../generated/createcluster-field-docs.js';
 import type { JsonPath } from '../model.js';
 
 export interface FieldInfo {
@@ -50,7 +51,29 @@ export interface FieldTable {
   fields: Record<string, FieldInfo>;
 }
 
-export const FIELD_TABLE: FieldTable = table;
+/** The documenting part of a field's entry, kept apart so that linting does not pay for it. */
+export type FieldDocs = Pick<FieldInfo, 'description' | 'default' | 'examples' | 'enumDescriptions' | 'source'>;
+
+let docs: Record<string, FieldDocs> | undefined;
+
+/** Description, default, examples and sources of a field (parsed on first use). */
+export function fieldDocs(path: JsonPath | string): FieldDocs | undefined {
+  docs ??= JSON.parse(FIELD_DOCS_JSON) as Record<string, FieldDocs>;
+  const key = typeof path === 'string' ? path : fieldPath(path);
+  return Object.hasOwn(docs, key) ? docs[key] : undefined;
+}
+
+let full: FieldTable | undefined;
+
+/** Every field with everything the schema says about it: for docs, hover and completion. */
+export function fullFieldTable(): FieldTable {
+  if (!full) {
+    const fields: Record<string, FieldInfo> = {};
+    for (const [p, f] of Object.entries(table.fields)) fields[p] = { ...f, ...fieldDocs(p) };
+    full = { rootKeys: table.rootKeys, rootRequired: table.rootRequired, fields };
+  }
+  return full;
+}
 
 /** `['nodepools', 0, 'scaling_group']` → `nodepools[].scaling_group`. */
 export function fieldPath(path: JsonPath): string {
@@ -62,7 +85,10 @@ export function fieldPath(path: JsonPath): string {
   return out;
 }
 
-/** What the schema says about the field at `path` (a document path or a field path), if it knows the field. */
+/**
+ * What the schema says about the field at `path` (a document path or a field path) for checking it: type, allowed
+ * values, deprecation, aliases… ({@link fieldDocs} has its description). Undefined for a field the schema does not know.
+ */
 export function fieldInfo(path: JsonPath | string): FieldInfo | undefined {
   const key = typeof path === 'string' ? path : fieldPath(path);
   return Object.hasOwn(table.fields, key) ? table.fields[key] : undefined;

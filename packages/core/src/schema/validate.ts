@@ -11,7 +11,7 @@ import { INVALID, type ClusterDocument, type Entry, type JsonPath, type JsonValu
 import { formatPath } from '../path.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
-import { allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
+import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
 import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
 
 export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder';
@@ -137,8 +137,8 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
       return { kind: 'unknown', report: unknownReport(doc, path, String(params.additionalProperty)) };
     case 'required': {
       const missing = String(params.missingProperty);
-      const info = fieldInfo([...path, missing]);
-      const what = info?.description ? ` (${firstSentence(info.description)})` : '';
+      const description = fieldDocs([...path, missing])?.description;
+      const what = description ? ` (${firstSentence(description)})` : '';
       const where = path.length === 0 ? 'The request' : name;
       return {
         kind: 'missing',
