@@ -14,6 +14,27 @@ import rootNotObject from './root-not-object.js';
 import syntaxError from './syntax-error.js';
 import unreadableInput from './unreadable-input.js';
 import unsupportedDocument from './unsupported-document.js';
+// Cluster-level checks, addons and security best practice (rules-c)
+import addonConfigJson from './addon-config-json.js';
+import auditLogDisabled from './audit-log-disabled.js';
+import autoUpgradeNeedsMaintenanceWindow from './auto-upgrade-needs-maintenance-window.js';
+import cloudMonitorDisabled from './cloud-monitor-disabled.js';
+import clusterSpecNotPro from './cluster-spec-not-pro.js';
+import controlplaneLogConfig from './controlplane-log-config.js';
+import dashboardAddon from './dashboard-addon.js';
+import deletionProtectionDisabled from './deletion-protection-disabled.js';
+import diskEncryptionDisabled from './disk-encryption-disabled.js';
+import duplicateAddon from './duplicate-addon.js';
+import loadBalancersConfigOverride from './load-balancers-config-override.js';
+import logAddonMissing from './log-addon-missing.js';
+import nodeZonesFewerThan3 from './node-zones-fewer-than-3.js';
+import nodepoolAutoRepairDisabled from './nodepool-auto-repair-disabled.js';
+import publicApiEndpoint from './public-api-endpoint.js';
+import rrsaDisabled from './rrsa-disabled.js';
+import secretsEncryptionDisabled from './secrets-encryption-disabled.js';
+import securityGroupConflict from './security-group-conflict.js';
+import terwayNetworkPolicyDisabled from './terway-network-policy-disabled.js';
+import unknownAddon from './unknown-addon.js';
 
 export const builtinRules: readonly Rule[] = [
   // Input: reading the file
@@ -29,4 +50,26 @@ export const builtinRules: readonly Rule[] = [
   encryptionKeyRequiresPro,
   clusterNameFormat,
   loginCredentials,
+  // Cluster level and addons (rules-c)
+  securityGroupConflict,
+  autoUpgradeNeedsMaintenanceWindow,
+  controlplaneLogConfig,
+  loadBalancersConfigOverride,
+  addonConfigJson,
+  unknownAddon,
+  duplicateAddon,
+  // Security best practice (rules-c)
+  publicApiEndpoint,
+  rrsaDisabled,
+  secretsEncryptionDisabled,
+  logAddonMissing,
+  auditLogDisabled,
+  deletionProtectionDisabled,
+  nodeZonesFewerThan3,
+  nodepoolAutoRepairDisabled,
+  terwayNetworkPolicyDisabled,
+  diskEncryptionDisabled,
+  cloudMonitorDisabled,
+  dashboardAddon,
+  clusterSpecNotPro,
 ];

@@ -49,3 +49,4 @@ export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './ci
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
 export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
+export { parseEmbeddedJson, stringOffsetMapper, type EmbeddedJsonResult, type EmbeddedProperty } from './embedded-json.js';

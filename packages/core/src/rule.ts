@@ -3,7 +3,7 @@ import type { ParsedFile } from './parse/index.js';
 import type { Severity } from './diagnostic.js';
 import type { Span } from './text.js';
 
-export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools';
+export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'addons';
 
 export interface RuleMeta {
   /** Stable kebab-case id; never renamed once released (it keys config, suppressions and SARIF fingerprints). */
