@@ -27,12 +27,14 @@ import diskEncryptionDisabled from './disk-encryption-disabled.js';
 import duplicateAddon from './duplicate-addon.js';
 import loadBalancersConfigOverride from './load-balancers-config-override.js';
 import logAddonMissing from './log-addon-missing.js';
+import nodeHardeningDisabled from './node-hardening-disabled.js';
 import nodeZonesFewerThan3 from './node-zones-fewer-than-3.js';
 import nodepoolAutoRepairDisabled from './nodepool-auto-repair-disabled.js';
 import publicApiEndpoint from './public-api-endpoint.js';
 import rrsaDisabled from './rrsa-disabled.js';
 import secretsEncryptionDisabled from './secrets-encryption-disabled.js';
 import securityGroupConflict from './security-group-conflict.js';
+import terwayBasicSecurityGroup from './terway-basic-security-group.js';
 import terwayNetworkPolicyDisabled from './terway-network-policy-disabled.js';
 import unknownAddon from './unknown-addon.js';
 
@@ -58,6 +60,7 @@ export const builtinRules: readonly Rule[] = [
   addonConfigJson,
   unknownAddon,
   duplicateAddon,
+  terwayBasicSecurityGroup,
   // Security best practice (rules-c)
   publicApiEndpoint,
   rrsaDisabled,
@@ -72,4 +75,5 @@ export const builtinRules: readonly Rule[] = [
   cloudMonitorDisabled,
   dashboardAddon,
   clusterSpecNotPro,
+  nodeHardeningDisabled,
 ];
