@@ -5,7 +5,7 @@ const KNOWN = new Set(KNOWN_ADDONS);
 
 /** The closest known name, if it is close enough to be a likely typo (or differs only in case or separators). */
 function closest(name: string): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[_\s.]/g, '-');
+  const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s.]/g, '-');
   const exact = KNOWN_ADDONS.find((k) => norm(k) === norm(name));
   if (exact) return exact;
   // A name cut short: "logtail" for logtail-ds.
