@@ -50,6 +50,9 @@ export default defineRule({
     if (Array.isArray(pools)) {
       pools.forEach((pool, i) => {
         if (!isObject(pool)) return;
+        const poolInfo = pool['nodepool_info'];
+        const type = isObject(poolInfo) ? poolInfo['type'] : undefined;
+        if (type === 'edge' || type === 'lingjun') return; // not ECS nodes with cloud disks
         const sg: JsonPath = ['nodepools', i, 'scaling_group'];
         if (!isObject(doc.get(sg))) return;
         const f: Finding = { disks: [] };
