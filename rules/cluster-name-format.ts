@@ -1,4 +1,4 @@
-import { defineRule } from '@acklint/core';
+import { defineRule, placeholderKind } from '@acklint/core';
 
 const MAX = 63;
 const ALLOWED = /^[A-Za-z0-9_-]$/;
@@ -64,11 +64,11 @@ export default defineRule({
     const doc = ctx.document;
     const name = doc.get(['name']);
     if (typeof name !== 'string') return;
+    // A template placeholder (`%s`, `${name}`, `{{ .Name }}`) is filled in later: placeholder-value reports it.
+    if (placeholderKind(name)) return;
     const found = problems(name);
     if (found.length === 0) return;
-    // A template placeholder (`%s`, `${name}`, `{{ .Name }}`) is filled in later: renaming it would not help.
-    const placeholder = /%[a-z]|\$\{?[A-Za-z_]|\{\{/.test(name);
-    const suggestion = placeholder ? undefined : suggestName(name);
+    const suggestion = suggestName(name);
     const newText = suggestion === undefined ? undefined : doc.stringLiteral(['name'], suggestion);
     ctx.report({
       message: `The cluster name ${join(found)}: use 1 to 63 letters, digits, "-" or "_", not starting with "_".`,

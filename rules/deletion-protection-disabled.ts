@@ -17,6 +17,10 @@ export default defineRule({
   },
   check(ctx) {
     const doc = ctx.document;
+    // Only cluster types ACK creates and deletes. Deleting a registered cluster (ExternalKubernetes) only removes its
+    // registration, and without a cluster_type there is no telling what the spec creates.
+    const type = doc.get(['cluster_type']);
+    if (type !== 'ManagedKubernetes' && type !== 'Kubernetes' && type !== 'Ask') return;
     const v = doc.get(['deletion_protection']);
     if (v === true) return;
     if (v === false) {

@@ -17,8 +17,10 @@ export default defineRule({
   },
   check(ctx) {
     const doc = ctx.document;
+    // Only cluster types ACK creates: a registered cluster's logging is set up in the cluster itself, and without a
+    // cluster_type there is no telling what the spec creates.
     const type = doc.get(['cluster_type']);
-    if (type === 'ExternalKubernetes') return; // a registered cluster's logging is set up in the cluster itself
+    if (type !== 'ManagedKubernetes' && type !== 'Kubernetes' && type !== 'Ask') return;
     const addons = doc.get(['addons']);
     if (addons !== undefined && !Array.isArray(addons)) return; // not a list: the schema's concern
     const list = addons ?? [];

@@ -1,4 +1,4 @@
-import { defineRule, formatPath, isObject, type JsonObject, type JsonPath, type RuleContext } from '@acklint/core';
+import { defineRule, formatPath, isObject, numberish, type JsonObject, type JsonPath, type RuleContext } from '@acklint/core';
 
 /**
  * The field is given: the key is there with a value other than null or "". A value that could not be read (a syntax
@@ -43,7 +43,7 @@ export default defineRule({
     category: 'credentials',
     description: 'A node scope sets both key_pair and login_password, or neither of them.',
     details:
-      'ECS instances created by ACK get exactly one way to log on: an SSH key pair (key_pair) or a root password (login_password). Each node pool\'s scaling_group must name one of them, as must control_plane_config of a dedicated (Kubernetes) cluster; giving both is rejected because the two conflict. The deprecated top-level key_pair and login_password (worker credentials) are checked only for the conflict. Keep one field and delete the other; a key pair is preferable to a password, which would otherwise sit in the request body in plain text.',
+      'ECS instances created by ACK get exactly one way to log on: an SSH key pair (key_pair) or a root password (login_password). Each node pool\'s scaling_group must name one of them, as must control_plane_config of a dedicated (Kubernetes) cluster; giving both is rejected because the two conflict. The deprecated top-level key_pair and login_password must name one when top-level fields create nodes (the masters of a dedicated cluster without control_plane_config, or workers from worker_instance_types or num_of_nodes); otherwise they are checked only for the conflict. Keep one field and delete the other; a key pair is preferable to a password, which would otherwise sit in the request body in plain text.',
     fact: {
       text: 'In each scope (top level, control_plane_config, every nodepools[].scaling_group) exactly one of key_pair and login_password must be given.',
       source: 'ack-facts.md §3.16 (GO, TFM, TFK, TFNP)',
@@ -53,7 +53,25 @@ export default defineRule({
   check(ctx) {
     const root = ctx.value;
     if (!isObject(root)) return;
-    check(ctx, { path: [], requireOne: false, what: 'the worker credentials (deprecated top-level fields)' }, root);
+    // The deprecated top-level credentials are needed when top-level fields create nodes: the masters of a dedicated
+    // cluster without control_plane_config, or workers from worker_instance_types / num_of_nodes.
+    const workers = Array.isArray(root['worker_instance_types']) && root['worker_instance_types'].length > 0;
+    const nodeCount = numberish(root['num_of_nodes']);
+    const legacyWorkers = workers || (nodeCount !== undefined && nodeCount > 0);
+    const legacyMasters = root['cluster_type'] === 'Kubernetes' && !isObject(root['control_plane_config']);
+    check(
+      ctx,
+      {
+        path: [],
+        requireOne: legacyWorkers || legacyMasters,
+        what: legacyMasters
+          ? `the ${legacyWorkers ? 'master and worker' : 'master'} nodes created from top-level fields`
+          : legacyWorkers
+            ? 'the worker nodes created from top-level fields (worker_instance_types, num_of_nodes)'
+            : 'the worker credentials (deprecated top-level fields)',
+      },
+      root,
+    );
     const cp = root['control_plane_config'];
     if (isObject(cp)) check(ctx, { path: ['control_plane_config'], requireOne: root['cluster_type'] === 'Kubernetes', what: 'the control-plane nodes' }, cp);
     const pools = root['nodepools'];

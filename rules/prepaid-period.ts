@@ -1,9 +1,14 @@
-import { INVALID, defineRule, formatPath, isObject, type JsonPath, type JsonValue, type RuleContext } from '@acklint/core';
+import { INVALID, billingScopes, defineRule, formatPath, type JsonPath, type JsonValue, type RuleContext } from '@acklint/core';
 
 const CLUSTER_MONTHS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
 /** CreateClusterNodePool (GONP): the widest documented set, used as the error boundary (ack-facts.md §7). */
 const NODEPOOL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
 const NODEPOOL_WEEKS = [1, 2, 3, 4];
+
+/** Auto-renewal terms: CreateCluster's own fields (GO) and CreateClusterNodePool (GONP, the widest set, §7). */
+const CLUSTER_RENEW_MONTHS = [1, 2, 3, 6, 12];
+const NODEPOOL_RENEW_MONTHS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
+const NODEPOOL_RENEW_WEEKS = [1, 2, 3];
 
 interface Scope {
   /** How the scope reads in messages. */
@@ -11,39 +16,20 @@ interface Scope {
   chargeType: JsonPath;
   period: JsonPath;
   periodUnit: JsonPath;
+  autoRenew: JsonPath;
+  autoRenewPeriod: JsonPath;
   /** Allowed periods per allowed unit; the first unit is the default when none is given. */
   units: Record<string, number[]>;
+  /** Allowed auto-renewal periods per unit. */
+  renewUnits: Record<string, number[]>;
 }
 
 function scopes(value: JsonValue | undefined): Scope[] {
-  const out: Scope[] = [
-    { what: 'the cluster (API server load balancer)', chargeType: ['charge_type'], period: ['period'], periodUnit: ['period_unit'], units: { Month: CLUSTER_MONTHS } },
-    { what: 'the master nodes', chargeType: ['master_instance_charge_type'], period: ['master_period'], periodUnit: ['master_period_unit'], units: { Month: CLUSTER_MONTHS } },
-    { what: 'the worker nodes', chargeType: ['worker_instance_charge_type'], period: ['worker_period'], periodUnit: ['worker_period_unit'], units: { Month: CLUSTER_MONTHS } },
-    {
-      what: 'the control plane',
-      chargeType: ['control_plane_config', 'charge_type'],
-      period: ['control_plane_config', 'period'],
-      periodUnit: ['control_plane_config', 'period_unit'],
-      units: { Month: CLUSTER_MONTHS },
-    },
-  ];
-  const pools = isObject(value) ? value['nodepools'] : undefined;
-  if (Array.isArray(pools)) {
-    pools.forEach((pool, i) => {
-      const sg: JsonPath = ['nodepools', i, 'scaling_group'];
-      const info = isObject(pool) ? pool['nodepool_info'] : undefined;
-      const name = isObject(info) ? info['name'] : undefined;
-      out.push({
-        what: typeof name === 'string' && name !== '' ? `node pool ${JSON.stringify(name)}` : `node pool ${formatPath(['nodepools', i])}`,
-        chargeType: [...sg, 'instance_charge_type'],
-        period: [...sg, 'period'],
-        periodUnit: [...sg, 'period_unit'],
-        units: { Month: NODEPOOL_MONTHS, Week: NODEPOOL_WEEKS },
-      });
-    });
-  }
-  return out;
+  return billingScopes(value).map((b): Scope =>
+    b.kind === 'nodepool'
+      ? { ...b, units: { Month: NODEPOOL_MONTHS, Week: NODEPOOL_WEEKS }, renewUnits: { Month: NODEPOOL_RENEW_MONTHS, Week: NODEPOOL_RENEW_WEEKS } }
+      : { ...b, units: { Month: CLUSTER_MONTHS }, renewUnits: { Month: CLUSTER_RENEW_MONTHS } },
+  );
 }
 
 /** How a value reads in a message: strings quoted, numbers as written. */
@@ -86,23 +72,30 @@ function checkScope(ctx: RuleContext, s: Scope): void {
     }
   }
 
-  const periodValue = doc.get(s.period);
-  if (periodValue === undefined || periodValue === INVALID || periodValue === null) return;
-  const allowed = s.units[unit]!;
-  if (typeof periodValue === 'number' && allowed.includes(periodValue)) return;
-  const periodName = formatPath(s.period);
+  checkTerm(ctx, s.what, s.period, s.units[unit]!, unitGiven ? `with ${unitName} ${unit}` : `billed by ${unit}`, related);
+
+  // The auto-renewal term, when auto-renewal is not explicitly off (auto-renew-period-without-auto-renew covers that).
+  if (doc.get(s.autoRenew) === false) return;
+  checkTerm(ctx, s.what, s.autoRenewPeriod, s.renewUnits[unit]!, unitGiven ? `with ${unitName} ${unit}` : `billed by ${unit}`, related, 'auto-renewal term');
+}
+
+function checkTerm(ctx: RuleContext, what: string, path: JsonPath, allowed: number[], unitText: string, related: Array<{ path: JsonPath; message: string }>, term = 'offered term'): void {
+  const value = ctx.document.get(path);
+  if (value === undefined || value === INVALID || value === null) return;
+  if (typeof value === 'number' && allowed.includes(value)) return;
+  const name = formatPath(path);
   let problem: string;
-  if (typeof periodValue === 'number') {
-    problem = Number.isInteger(periodValue) ? `${periodName} ${periodValue} is not an offered term` : `${periodName} ${periodValue} is not a whole number`;
-  } else if (typeof periodValue === 'string') {
-    const n = /^\s*\d+\s*$/.test(periodValue) ? Number(periodValue) : NaN;
-    problem = `${periodName} ${show(periodValue)} is a string, not an integer${allowed.includes(n) ? ` (write ${n} without quotes)` : ''}`;
+  if (typeof value === 'number') {
+    problem = Number.isInteger(value) ? `${name} ${value} is not an ${term}` : `${name} ${value} is not a whole number`;
+  } else if (typeof value === 'string') {
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+    problem = `${name} ${show(value)} is a string, not an integer${allowed.includes(n) ? ` (write ${n} without quotes)` : ''}`;
   } else {
-    problem = `${periodName} ${show(periodValue)} is not an integer`;
+    problem = `${name} ${show(value)} is not an integer`;
   }
   ctx.report({
-    message: `PrePaid subscription of ${s.what}: ${problem}; ${unitGiven ? `with ${unitName} ${unit}` : `billed by ${unit}`} the allowed values are ${list(allowed)}.`,
-    at: { path: s.period },
+    message: `PrePaid subscription of ${what}: ${problem}; ${unitText} the allowed values are ${list(allowed)}.`,
+    at: { path },
     related,
   });
 }
@@ -112,12 +105,12 @@ export default defineRule({
     id: 'prepaid-period',
     defaultSeverity: 'error',
     category: 'billing',
-    description: 'A PrePaid (subscription) charge type has a period or period unit that ACK does not accept.',
+    description: 'A PrePaid (subscription) charge type has a period, period unit or auto-renewal period that ACK does not accept.',
     details:
-      'When a charge type is PrePaid, the resources are bought for a fixed subscription term, given by the matching period and period_unit fields, and only a few terms are on offer. For the cluster itself, master and worker nodes and control_plane_config the unit is Month and the period must be 1, 2, 3, 6, 12, 24, 36, 48 or 60. For a node pool (nodepools[].scaling_group) the node-pool API also allows Month periods 4, 5, 7, 8 and 9, and the unit Week with periods 1 to 4. A period must be a JSON integer, not a string or a fraction. Pick one of the listed terms, or switch the charge type to PostPaid (pay-as-you-go) if no subscription is wanted.',
+      'When a charge type is PrePaid, the resources are bought for a fixed subscription term, given by the matching period and period_unit fields, and only a few terms are on offer. For the cluster itself, master and worker nodes and control_plane_config the unit is Month and the period must be 1, 2, 3, 6, 12, 24, 36, 48 or 60; their auto_renew_period must be 1, 2, 3, 6 or 12. For a node pool (nodepools[].scaling_group) the node-pool API also allows Month periods 4, 5, 7, 8 and 9 and the unit Week with periods 1 to 4, and auto-renewal for up to 60 months or 1 to 3 weeks (terms that not every source confirms are flagged by nodepool-period-unconfirmed). A period must be a JSON integer, not a string or a fraction. Pick one of the listed terms, or switch the charge type to PostPaid (pay-as-you-go) if no subscription is wanted.',
     fact: {
-      text: 'PrePaid period: 1, 2, 3, 6, 12, 24, 36, 48 or 60 with period_unit Month (cluster, master, worker, control plane). Node pools: Month → 1–9, 12, 24, 36, 48, 60; Week → 1–4.',
-      source: 'CreateCluster API reference, "period" and "period_unit"; ack-facts.md §2.2, §2.3, §2.7 and §7 (GO, GONP)',
+      text: 'PrePaid period: 1, 2, 3, 6, 12, 24, 36, 48 or 60 with period_unit Month (cluster, master, worker, control plane); auto_renew_period 1, 2, 3, 6 or 12. Node pools: Month → 1–9, 12, 24, 36, 48, 60; Week → 1–4; auto_renew_period Month → 1, 2, 3, 6, 12, 24, 36, 48, 60; Week → 1–3.',
+      source: 'CreateCluster API reference, "period" and "period_unit"; ack-facts.md §2.2, §2.3, §2.7, §3.10 and §7 (GO, GONP)',
     },
     tags: ['billing', 'subscription', 'prepaid'],
   },

@@ -18,6 +18,18 @@ describe('README', () => {
     expect(run.stdout.trim()).toBe(m![1]!.trim());
   });
 
+  it.each(['flannel.yaml', 'terway.json'])('shows the real output of `acklint plan examples/network/%s`', (example) => {
+    const args = ['plan', `examples/network/${example}`, '--inventory', 'examples/network/vpcs.json', '--inventory', 'examples/network/vswitches.json', '--inventory', 'examples/network/clusters.json'];
+    const marker = `Output of \`acklint ${args.join(' ')}\`:\n\n\`\`\`\n`;
+    const start = readme.indexOf(marker);
+    expect(start, `README plan sample for ${example}`).toBeGreaterThan(0);
+    const body = readme.slice(start + marker.length, readme.indexOf('\n```', start + marker.length));
+    const run = runCli(args, { cwd: repoRoot });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(example === 'flannel.yaml' ? 1 : 0);
+    expect(run.stdout.trim()).toBe(body.trim());
+  });
+
   it('lists every built-in rule with its default severity and a link to its docs', () => {
     for (const r of builtinRules) {
       expect(readme).toContain(`| [\`${r.meta.id}\`](rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${r.meta.category} |`);

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { lint, type Diagnostic, type Rule } from '@acklint/core';
+import { basename, dirname, join } from 'node:path';
+import { lint, loadInventory, type Diagnostic, type Inventory, type Rule } from '@acklint/core';
 
 /** The date rules see in fixture tests, so date-dependent rules are deterministic. */
 export const FIXTURE_NOW = new Date('2026-11-27T00:00:00Z');
@@ -16,7 +16,8 @@ export function renderDiagnostics(diags: Diagnostic[], text: string): string {
   const lines: string[] = [];
   for (const d of diags) {
     lines.push(`${pos(d.range)} ${d.severity} ${d.message}`);
-    for (const r of d.related) lines.push(`  related ${pos(r.range)} ${r.message}`);
+    // A location in another file (an inventory) is shown with that file's name.
+    for (const r of d.related) lines.push(`  related ${r.file ? `${basename(r.file)}:` : ''}${pos(r.range)} ${r.message}`);
     if (d.fix) {
       for (const e of d.fix.edits) {
         lines.push(`  fix${d.fix.safe ? '' : '?'} ${JSON.stringify(d.fix.title)} ${JSON.stringify(text.slice(e.start, e.end))} => ${JSON.stringify(e.newText)}`);
@@ -26,17 +27,32 @@ export function renderDiagnostics(diags: Diagnostic[], text: string): string {
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
 
-/** Lint `file` with only `rule` enabled. */
+/**
+ * Inventory files of a fixture: for `<dir>/<name>.<ext>`, every `<dir>/<name>.inventory.json` and
+ * `<dir>/<name>.inventory.<part>.json` (saved DescribeVpcs / DescribeVSwitches / DescribeClustersV1 output).
+ */
+export function fixtureInventory(file: string): Inventory | undefined {
+  const dir = dirname(file);
+  const name = basename(file).replace(SPEC_EXT, '');
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}.inventory.`) && f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
+  return files.length ? loadInventory(files) : undefined;
+}
+
+/** Lint `file` with only `rule` enabled (and the fixture's inventory files, if any). */
 export async function lintWithRule(rule: Rule, file: string) {
   const bytes = readFileSync(file);
-  const result = await lint(bytes, { fileName: file, rules: [rule], now: FIXTURE_NOW });
+  const inventory = fixtureInventory(file);
+  const result = await lint(bytes, { fileName: file, rules: [rule], now: FIXTURE_NOW, ...(inventory ? { inventory } : {}) });
   return result;
 }
 
 export function listFixtures(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => SPEC_EXT.test(f))
+    .filter((f) => SPEC_EXT.test(f) && !/\.inventory(\.[^.]+)?\.json$/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

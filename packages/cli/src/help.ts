@@ -3,6 +3,7 @@ export const HELP = `acklint: lint Alibaba Cloud ACK CreateCluster request bodie
 Usage
   acklint [options] <file|dir|glob>...
   acklint [options] -                    read one spec from standard input
+  acklint plan [options] <file>...       print the address plan of specs (acklint plan --help)
 
 Directories are searched for .json, .jsonc, .yaml and .yml files (node_modules and .git are skipped); only
 files that look like CreateCluster bodies (an object with cluster_type, or a file listed under "files" in
@@ -13,6 +14,8 @@ Options
   -o, --output <file>       write the report to a file instead of standard output
   -c, --config <file>       use this config instead of the nearest .acklint.yaml/.acklint.yml/.acklint.json
       --rule <id=severity>  set a rule to off, info, warning or error (repeatable)
+      --inventory <file>    saved JSON output of aliyun vpc DescribeVpcs / DescribeVSwitches or aliyun cs
+                            DescribeClustersV1, compared with the specs by the network rules (repeatable)
       --max-warnings <n>    exit 1 when there are more than n warnings
   -q, --quiet               report errors only
       --stdin-filename <f>  name for standard input: picks the format and the config

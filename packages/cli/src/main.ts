@@ -4,11 +4,14 @@ import { parseArgs } from 'node:util';
 import {
   ConfigError,
   ConfigResolver,
+  defaultConfig,
   INTERNAL_ERROR_ID,
   INTERNAL_ERROR_META,
   VERSION,
   formatFromName,
   lint,
+  loadInventory,
+  type Inventory,
   parseSize,
   suggest,
   type AcklintConfig,
@@ -42,6 +45,8 @@ interface Target {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `acklint plan …`: the address plan of a spec (its own bundle, loaded only for this subcommand).
+  if (argv[0] === 'plan') return (await import('./plan.js')).plan(argv.slice(1));
   let debug = argv.includes('--debug');
   try {
     const { values, positionals } = parseArgs({
@@ -53,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         output: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         rule: { type: 'string', multiple: true },
+        inventory: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -99,6 +105,22 @@ export async function main(argv: string[]): Promise<number> {
     const targets = await expandTargets(positionals);
 
     const cwd = process.cwd();
+    // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
+    // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
+    const cliInventory = (values.inventory ?? []).map((p) => resolve(p));
+    const inventories = new Map<string, Inventory>();
+    const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
+      const paths = [...new Set([...config.inventory, ...cliInventory])];
+      if (!paths.length) return undefined;
+      const key = paths.join('\0');
+      let inv = inventories.get(key);
+      if (!inv) {
+        inv = loadInventory(paths, (p) => displayOf(p, cwd));
+        inventories.set(key, inv);
+      }
+      return inv;
+    };
+    if (cliInventory.length) inventoryFor(explicitConfig ?? defaultConfig());
     const reports: FileReport[] = [];
     const notifications: string[] = [];
     const enabledIds = new Set<string>();
@@ -143,7 +165,9 @@ export async function main(argv: string[]): Promise<number> {
       }
 
       const fileName = t.abs ?? stdinName;
+      const inventory = inventoryFor(config);
       const result = await lint(bytes, {
+        ...(inventory ? { inventory } : {}),
         fileName,
         format: fileName ? formatFromName(fileName) : undefined,
         rules: builtinRules,

@@ -29,9 +29,37 @@ export function parseCidr(text: string): Cidr | undefined {
   return parsed;
 }
 
+/** Plain dotted-quad IPv4 CIDR text with no leading zeros: the form ip-num accepts, read here without it. */
+const PLAIN_IPV4_CIDR = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\/(0|[1-9]\d?)$/;
+
+/**
+ * The common case, `a.b.c.d/n` written plainly, without ip-num: its validator and range classes cost about 100 µs
+ * per call while their code is cold, which is most of the time of reading an inventory of 1,000 vSwitches. Anything
+ * else (IPv6, leading zeros, odd forms) goes through ip-num, which stays the reference (the tests compare the two).
+ */
+function parsePlainIPv4(text: string): Cidr | null | undefined {
+  const m = PLAIN_IPV4_CIDR.exec(text);
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  const prefix = Number(m[5]);
+  if (prefix > 32 || a > 255 || b > 255 || c > 255 || d > 255) return null;
+  // Plain numbers are exact up to 2^53, far above 2^32; bigint only for the result.
+  const addr = a * 16777216 + b * 65536 + c * 256 + d;
+  const size = 2 ** (32 - prefix);
+  const first = Math.floor(addr / size) * size;
+  const hostBitsSet = first !== addr;
+  const canonical = hostBitsSet ? `${formatIPv4(BigInt(first))}/${prefix}` : text;
+  return { text, version: 4, prefix, first: BigInt(first), last: BigInt(first + size - 1), canonical, hostBitsSet };
+}
+
 function parseUncached(text: string): Cidr | undefined {
   const t = text.trim();
   if (t !== text || !t.includes('/')) return undefined;
+  const plain = parsePlainIPv4(t);
+  if (plain !== undefined) return plain ?? undefined;
   try {
     if (t.includes(':')) {
       if (!Validator.isValidIPv6CidrNotation(t)[0]) return undefined;
@@ -69,4 +97,16 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 /** Number of addresses in the block. */
 export function cidrSize(c: Cidr): bigint {
   return c.last - c.first + 1n;
+}
+
+/** Dotted-quad text of an IPv4 address given as a number. */
+export function formatIPv4(n: bigint): string {
+  return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
+}
+
+/** The IPv4 block that starts at `first` (which must be aligned to the prefix) with the given prefix length. */
+export function ipv4Block(first: bigint, prefix: number): Cidr {
+  const size = 1n << BigInt(32 - prefix);
+  const text = `${formatIPv4(first)}/${prefix}`;
+  return { text, version: 4, prefix, first, last: first + size - 1n, canonical: text, hostBitsSet: false };
 }

@@ -15,6 +15,8 @@ export interface AcklintConfig {
   /** Globs relative to the config file's directory. */
   files: string[];
   maxFileSize: number;
+  /** Inventory files (absolute paths, resolved against the config file's directory). */
+  inventory: string[];
 }
 
 export class ConfigError extends Error {
@@ -25,7 +27,7 @@ export class ConfigError extends Error {
 }
 
 export function defaultConfig(): AcklintConfig {
-  return { rules: {}, files: [], maxFileSize: DEFAULT_LIMITS.maxFileSize };
+  return { rules: {}, files: [], maxFileSize: DEFAULT_LIMITS.maxFileSize, inventory: [] };
 }
 
 /** The nearest config file at or above `dir`, or undefined. */
@@ -79,7 +81,7 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
     const message = unknownKey === undefined ? e?.message : e?.message?.replace('an unknown key', `an unknown key "${unknownKey}"`);
     throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${field} ${message ?? 'is not valid'}`);
   }
-  const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string };
+  const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string; inventory?: string[] };
   const rules: Record<string, SeveritySetting> = { ...(v.rules ?? {}) };
   if (knownRuleIds) {
     for (const id of Object.keys(rules)) {
@@ -95,6 +97,7 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
     rules,
     files: v.files ?? [],
     maxFileSize: v.maxFileSize === undefined ? DEFAULT_LIMITS.maxFileSize : parseSize(v.maxFileSize),
+    inventory: (v.inventory ?? []).map((p) => resolve(dirname(path), p)),
   };
 }
 

@@ -27,6 +27,8 @@ export interface RelatedLocation {
   span: Span;
   range: Range;
   path?: JsonPath;
+  /** Absolute path of the file the location is in, when it is not the linted file (e.g. an inventory file). */
+  file?: string;
 }
 
 export interface Diagnostic {

@@ -4,6 +4,7 @@ import { ClusterDocument, type JsonPath, type JsonValue, type Node, type SourceF
 import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './parse/index.js';
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
+import type { Inventory } from './network/inventory.js';
 
 export interface LintOptions {
   fileName?: string;
@@ -20,6 +21,8 @@ export interface LintOptions {
    * skipped without diagnostics, so other JSON and YAML in a repository stay quiet.
    */
   onlyClusterSpecs?: boolean;
+  /** Existing VPCs, vSwitches and clusters (`--inventory`), for the rules that compare the spec with them. */
+  inventory?: Inventory;
 }
 
 export interface LintResult {
@@ -61,19 +64,37 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     if (setting === 'off') continue;
     const scope = rule.meta.scope ?? 'cluster';
     const targets = scope === 'file' ? [docs[0]!] : docs.filter((d) => scope === 'any' || d.kind === 'cluster');
-    for (const doc of targets) runRule(rule, setting, doc, parsed, now, out);
+    for (const doc of targets) runRule(rule, setting, doc, parsed, now, out, options.inventory);
   }
 
-  return { ...base, diagnostics: finish(out, parsed), skipped: false };
+  const fileRules = new Set(options.rules.filter((r) => r.meta.scope === 'file').map((r) => r.meta.id));
+  return { ...base, diagnostics: finish(dropFollowOns(out, parsed, fileRules), parsed), skipped: false };
 }
 
-function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[]): void {
+/**
+ * A syntax error leaves a recovered tree whose keys and values around the error are guesses (an unescaped quote turns
+ * the rest of the line into junk keys). Findings of document rules that start on a line with a syntax error would be
+ * about those guesses, so they are dropped: the syntax error is the one thing to fix there.
+ */
+function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: ReadonlySet<string>): Diagnostic[] {
+  const syntax = parsed.problems.filter((p) => p.code === 'syntax');
+  if (syntax.length === 0) return diags;
+  const lines = new Set<number>();
+  for (const p of syntax) {
+    const a = parsed.source.rangeOf(p);
+    for (let l = a.start.line; l <= a.end.line; l++) lines.add(l);
+  }
+  return diags.filter((d) => fileRules.has(d.ruleId) || d.ruleId === INTERNAL_ERROR_ID || !lines.has(d.range.start.line));
+}
+
+function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[], inventory?: Inventory): void {
   const ctx: RuleContext = {
     document: doc,
     file,
     value: doc.value,
     kind: doc.kind,
     now,
+    ...(inventory ? { inventory } : {}),
     report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r)),
   };
   try {
@@ -114,6 +135,10 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
   // A finding shown where the document uses a YAML anchor also points at the anchored text it is about.
   if (definition) rel.push(related(doc, 'The value comes from this YAML anchor', definition, path));
   for (const x of r.related ?? []) {
+    if ('external' in x) {
+      rel.push({ message: x.message, span: x.external.span, range: x.external.range, file: x.external.file });
+      continue;
+    }
     const where = 'span' in x ? { span: x.span, path: undefined } : resolve(doc, x);
     rel.push(related(doc, x.message, where.span, where.path));
   }

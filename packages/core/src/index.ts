@@ -46,7 +46,14 @@ export {
   type AcklintConfig,
 } from './config.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
+export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
 export { formatPath, toJsonPointer } from './path.js';
 export { isObject, isString } from './values.js';
+export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
+export { FIELD_TABLE, allowedKeys, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo, type FieldTable } from './schema/fields.js';
+export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
+export * from './k8s-versions.js';
+export * from './node-scopes.js';
+export { billingScopes, clusterKind, isGiven, loginScopes, networkPlugins, nodePoolName, numberish, showValue, NETWORK_PLUGIN_FAMILY, type BillingScope, type ClusterKind, type LoginScope, type NetworkPluginAddon } from './cluster.js';
 export { parseEmbeddedJson, stringOffsetMapper, type EmbeddedJsonResult, type EmbeddedProperty } from './embedded-json.js';

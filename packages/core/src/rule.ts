@@ -2,8 +2,9 @@ import type { ClusterDocument, DocumentKind, JsonPath, JsonValue } from './model
 import type { ParsedFile } from './parse/index.js';
 import type { Severity } from './diagnostic.js';
 import type { Span } from './text.js';
+import type { ExternalLocation, Inventory } from './network/inventory.js';
 
-export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'addons';
+export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'disks' | 'addons';
 
 export interface RuleMeta {
   /** Stable kebab-case id; never renamed once released (it keys config, suppressions and SARIF fingerprints). */
@@ -47,7 +48,7 @@ export interface Report {
   message: string;
   /** A JSON path in the current document, or (file rules) a raw span. */
   at: Target | Span;
-  related?: Array<ReportRelated | { span: Span; message: string }>;
+  related?: Array<ReportRelated | { span: Span; message: string } | { external: ExternalLocation; message: string }>;
   fix?: FixSpec;
 }
 
@@ -60,6 +61,8 @@ export interface RuleContext {
   readonly kind: DocumentKind;
   /** "Today", for date-dependent rules; fixed in tests. */
   readonly now: Date;
+  /** What already exists in the cloud (`--inventory`), when given. */
+  readonly inventory?: Inventory;
   report(report: Report): void;
 }
 

@@ -43,7 +43,7 @@ describe('findConfigFile', () => {
 describe('loadConfigFile', () => {
   it('reads a YAML config', async () => {
     const config = await loadConfigFile(join(root, '.acklint.yaml'), KNOWN);
-    expect(config).toEqual({ path: join(root, '.acklint.yaml'), rules: { 'syntax-error': 'warning' }, files: [], maxFileSize: DEFAULT_LIMITS.maxFileSize });
+    expect(config).toEqual({ path: join(root, '.acklint.yaml'), rules: { 'syntax-error': 'warning' }, files: [], maxFileSize: DEFAULT_LIMITS.maxFileSize, inventory: [] });
   });
 
   it('reads a JSON config with a size', async () => {
@@ -75,7 +75,7 @@ describe('loadConfigFile', () => {
 
   it('rejects an unknown top-level key', async () => {
     const err = await loadError('.acklint.yaml', 'rules: {}\nrulez:\n  syntax-error: off\n');
-    expect(err.message).toMatch(/\.acklint\.yaml:2:1: the config has an unknown key "rulez"; allowed keys are rules, files, maxFileSize$/);
+    expect(err.message).toMatch(/\.acklint\.yaml:2:1: the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize$/);
   });
 
   it('rejects invalid YAML with the position of the error', async () => {

@@ -101,6 +101,14 @@ describe('lint', () => {
     ]);
   });
 
+  it('drops document findings that start on a line with a syntax error, and keeps the others', async () => {
+    // The unescaped quotes make jsonc-parser recover with junk keys on line 3.
+    const text = '{\n  "cluster_type": "ManagedKubernetes",\n  "config": "{"a":"b"}",\n  "name": "x"\n}\n';
+    const file = defineRule({ meta: meta('file-rule', { scope: 'file' }), check: (ctx) => ctx.report({ message: 'file', at: { start: 45, end: 48 } }) });
+    const result = await lint(text, { fileName: 'x.json', rules: [reporter('doc-rule', [['config'], ['name']]), file] });
+    expect(result.diagnostics.map((d) => `${d.ruleId}@${d.range.start.line}`)).toEqual(['file-rule@2', 'doc-rule@3']);
+  });
+
   it('skips files without a cluster_type in onlyClusterSpecs mode', async () => {
     const rule = reporter('any', [[]]);
     const other = await lint('{"name": "x"}', { fileName: 'x.json', rules: [rule], onlyClusterSpecs: true });

@@ -1,5 +1,11 @@
 import { toJsonPointer } from '@acklint/core';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { FormatInput } from '../types.js';
+
+function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+}
 
 /**
  * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
@@ -24,6 +30,8 @@ export function json(input: FormatInput): string {
         pointer: toJsonPointer(d.path),
         document: d.documentIndex,
         related: d.related.map((r) => ({
+          // A location in another file (an inventory file) names it, relative to the working directory.
+          ...(r.file ? { filePath: displayPath(r.file, input.cwd) } : {}),
           message: r.message,
           line: r.range.start.line + 1,
           column: r.range.start.character + 1,

@@ -16,6 +16,15 @@ export function sarif(input: FormatInput): string {
   const artifactIndex = new Map<string, number>();
   const results: unknown[] = [];
 
+  const artifactOf = (abs: string) => {
+    const uri = relativeTo(input.cwd, abs).split('/').map(encodeURIComponent).join('/');
+    if (!artifactIndex.has(uri)) {
+      artifactIndex.set(uri, artifacts.length);
+      artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
+    }
+    return { artifactLocation: { uri, uriBaseId: SRCROOT, index: artifactIndex.get(uri)! } };
+  };
+
   for (const file of input.files) {
     const uri = artifactUri(file, input.cwd);
     if (!artifactIndex.has(uri)) {
@@ -38,7 +47,8 @@ export function sarif(input: FormatInput): string {
         result.relatedLocations = d.related.map((r, i) => ({
           id: i + 1,
           message: { text: r.message },
-          physicalLocation: { ...location, region: region(r.range) },
+          // A location in another file (an inventory file) is an artifact of its own.
+          physicalLocation: { ...(r.file ? artifactOf(r.file) : location), region: region(r.range) },
         }));
       }
       if (d.fix) {

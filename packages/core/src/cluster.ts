@@ -1,0 +1,206 @@
+/**
+ * Shared readings of a CreateCluster body for the cross-field rules: what kind of cluster it is, which network plugin
+ * it installs, and where its billing and login settings live. Plain functions over the typed value; they never report.
+ */
+import { INVALID, type JsonObject, type JsonPath, type JsonValue } from './model.js';
+import { formatPath } from './path.js';
+import { isObject } from './values.js';
+
+/** How `cluster_type` (and `profile`) read: the kinds of cluster the API creates. */
+export type ClusterKind = 'managed' | 'serverless' | 'dedicated' | 'registered' | 'unknown';
+
+/**
+ * The kind of cluster a body creates. `ManagedKubernetes` with `profile: Serverless` and the legacy `cluster_type: Ask`
+ * are Serverless; an unknown or missing `cluster_type` is `unknown` (rules then stay quiet).
+ */
+export function clusterKind(root: JsonValue | undefined): ClusterKind {
+  if (!isObject(root)) return 'unknown';
+  const type = root['cluster_type'];
+  if (type === 'ManagedKubernetes') return root['profile'] === 'Serverless' ? 'serverless' : 'managed';
+  if (type === 'Kubernetes') return 'dedicated';
+  if (type === 'ExternalKubernetes') return 'registered';
+  if (type === 'Ask') return 'serverless';
+  return 'unknown';
+}
+
+/** The field holds a value the author meant to give: present, not null and not "" (an unreadable value counts). */
+export function isGiven(v: JsonValue | undefined): boolean {
+  return v !== undefined && v !== null && v !== '';
+}
+
+/** A number written as a JSON number or a decimal string (the API's string-typed numbers); otherwise undefined. */
+export function numberish(v: JsonValue | undefined): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/** The network (CNI) plugin addon names, by family. */
+export const NETWORK_PLUGIN_FAMILY: Readonly<Record<string, 'flannel' | 'terway'>> = {
+  flannel: 'flannel',
+  'terway-eniip': 'terway',
+  'terway-eni': 'terway',
+  terway: 'terway',
+};
+
+export interface NetworkPluginAddon {
+  name: string;
+  family: 'flannel' | 'terway';
+  /** Path of the addon's `name` value. */
+  path: JsonPath;
+}
+
+/**
+ * The network plugins `addons` installs (entries with `disabled: true` are not installed), or undefined when `addons`
+ * is missing or not a list.
+ */
+export function networkPlugins(root: JsonValue | undefined): NetworkPluginAddon[] | undefined {
+  if (!isObject(root)) return undefined;
+  const addons = root['addons'];
+  if (!Array.isArray(addons)) return undefined;
+  const out: NetworkPluginAddon[] = [];
+  addons.forEach((a, i) => {
+    if (!isObject(a) || a['disabled'] === true) return;
+    const name = a['name'];
+    if (typeof name === 'string' && Object.hasOwn(NETWORK_PLUGIN_FAMILY, name)) {
+      out.push({ name, family: NETWORK_PLUGIN_FAMILY[name]!, path: ['addons', i, 'name'] });
+    }
+  });
+  return out;
+}
+
+/** One place that can be billed by subscription, with the paths of its billing fields. */
+export interface BillingScope {
+  kind: 'cluster' | 'master' | 'worker' | 'control-plane' | 'nodepool';
+  /** How the scope reads in messages. */
+  what: string;
+  chargeType: JsonPath;
+  period: JsonPath;
+  periodUnit: JsonPath;
+  autoRenew: JsonPath;
+  autoRenewPeriod: JsonPath;
+  /** The documented default of `auto_renew` in this scope; undefined where the sources disagree. */
+  autoRenewDefault: boolean | undefined;
+}
+
+/**
+ * Every billing scope of the body: top level, master_*, worker_*, control_plane_config and each node pool. The master
+ * scopes (master_* and control_plane_config) are left out for managed, Serverless and registered clusters, which have
+ * no master nodes of their own to bill (the fields are ignored there; dedicated-only-field says so).
+ */
+export function billingScopes(root: JsonValue | undefined): BillingScope[] {
+  const kind = clusterKind(root);
+  const masters = kind === 'dedicated' || kind === 'unknown';
+  const all: BillingScope[] = [
+    {
+      kind: 'cluster',
+      what: 'the cluster (API server load balancer)',
+      chargeType: ['charge_type'],
+      period: ['period'],
+      periodUnit: ['period_unit'],
+      autoRenew: ['auto_renew'],
+      autoRenewPeriod: ['auto_renew_period'],
+      autoRenewDefault: false,
+    },
+    {
+      kind: 'master',
+      what: 'the master nodes',
+      chargeType: ['master_instance_charge_type'],
+      period: ['master_period'],
+      periodUnit: ['master_period_unit'],
+      autoRenew: ['master_auto_renew'],
+      autoRenewPeriod: ['master_auto_renew_period'],
+      autoRenewDefault: true,
+    },
+    {
+      kind: 'worker',
+      what: 'the worker nodes',
+      chargeType: ['worker_instance_charge_type'],
+      period: ['worker_period'],
+      periodUnit: ['worker_period_unit'],
+      autoRenew: ['worker_auto_renew'],
+      autoRenewPeriod: ['worker_auto_renew_period'],
+      autoRenewDefault: true,
+    },
+  ];
+  const out = all.filter((b) => masters || b.kind !== 'master');
+  const cp: JsonPath = ['control_plane_config'];
+  if (masters && (!isObject(root) || root['control_plane_config'] === undefined || isObject(root['control_plane_config']))) {
+    out.push({
+      kind: 'control-plane',
+      what: 'the control plane',
+      chargeType: [...cp, 'charge_type'],
+      period: [...cp, 'period'],
+      periodUnit: [...cp, 'period_unit'],
+      autoRenew: [...cp, 'auto_renew'],
+      autoRenewPeriod: [...cp, 'auto_renew_period'],
+      autoRenewDefault: true,
+    });
+  }
+  const pools = isObject(root) ? root['nodepools'] : undefined;
+  if (Array.isArray(pools)) {
+    pools.forEach((pool, i) => {
+      const sg: JsonPath = ['nodepools', i, 'scaling_group'];
+      out.push({
+        kind: 'nodepool',
+        what: nodePoolName(pool, i),
+        chargeType: [...sg, 'instance_charge_type'],
+        period: [...sg, 'period'],
+        periodUnit: [...sg, 'period_unit'],
+        autoRenew: [...sg, 'auto_renew'],
+        autoRenewPeriod: [...sg, 'auto_renew_period'],
+        autoRenewDefault: undefined,
+      });
+    });
+  }
+  return out;
+}
+
+/** `node pool "name"`, or `node pool nodepools[2]` when it has no name. */
+export function nodePoolName(pool: JsonValue | undefined, index: number): string {
+  const info = isObject(pool) ? pool['nodepool_info'] : undefined;
+  const name = isObject(info) ? info['name'] : undefined;
+  return typeof name === 'string' && name !== '' ? `node pool ${JSON.stringify(name)}` : `node pool ${formatPath(['nodepools', index])}`;
+}
+
+/** A place that says how to log on to the nodes it creates. */
+export interface LoginScope {
+  kind: 'top-level' | 'control-plane' | 'nodepool';
+  /** Path of the object holding `key_pair` / `login_password` (`[]` for the top level). */
+  path: JsonPath;
+  obj: JsonObject;
+  /** The scope's image type, from `image_type` (or, for the top level and node pools, `platform` / `os_type`). */
+  imageType: string | undefined;
+}
+
+/** The top level, `control_plane_config` and every `nodepools[].scaling_group` that is an object. */
+export function loginScopes(root: JsonValue | undefined): LoginScope[] {
+  if (!isObject(root)) return [];
+  const out: LoginScope[] = [{ kind: 'top-level', path: [], obj: root, imageType: imageTypeOf(root) }];
+  const cp = root['control_plane_config'];
+  if (isObject(cp)) out.push({ kind: 'control-plane', path: ['control_plane_config'], obj: cp, imageType: imageTypeOf(cp) });
+  const pools = root['nodepools'];
+  if (Array.isArray(pools)) {
+    pools.forEach((pool, i) => {
+      const sg = isObject(pool) ? pool['scaling_group'] : undefined;
+      if (isObject(sg)) out.push({ kind: 'nodepool', path: ['nodepools', i, 'scaling_group'], obj: sg, imageType: imageTypeOf(sg) });
+    });
+  }
+  return out;
+}
+
+function imageTypeOf(obj: JsonObject): string | undefined {
+  const t = obj['image_type'];
+  if (typeof t === 'string' && t !== '') return t;
+  return undefined;
+}
+
+/** A value as it reads in a message: strings quoted, numbers as written. */
+export function showValue(v: JsonValue | undefined): string {
+  if (v === undefined) return '(missing)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === INVALID) return '(unreadable)';
+  if (Array.isArray(v)) return 'a list';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return String(v);
+}
