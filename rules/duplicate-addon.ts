@@ -1,4 +1,4 @@
-import { defineRule, isObject } from '@acklint/core';
+import { NETWORK_PLUGIN_FAMILY, defineRule, isObject } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -23,6 +23,8 @@ export default defineRule({
       if (!isObject(addon)) return;
       const name = addon['name'];
       if (typeof name !== 'string' || name.trim() === '') return;
+      // A network plugin listed twice is network-plugin's finding (an error: one plugin per cluster).
+      if (Object.hasOwn(NETWORK_PLUGIN_FAMILY, name)) return;
       const prev = first.get(name);
       if (prev === undefined) {
         first.set(name, i);

@@ -18,7 +18,7 @@ export default defineRule({
     category: 'security',
     description: 'The node vSwitches put the nodes in fewer than three zones, so a zone outage can take most of the cluster down.',
     details:
-      'A vSwitch lives in one zone, so nodes spread over N distinct vSwitches are in at most N zones. With fewer than three zones, the loss of one zone removes half or all of the nodes, and workloads spread with topology constraints cannot keep a majority. ACK and Alibaba Cloud\'s policy rules recommend node vSwitches in at least three zones. acklint cannot see which zone a vSwitch is in, so it counts distinct vSwitch IDs: fewer than three is certainly fewer than three zones and is reported; three or more may still share a zone and are not judged. The vSwitches counted are those of every node pool (nodepools[].scaling_group.vswitch_ids) and the legacy worker_vswitch_ids; when neither is given, the top-level vswitch_ids if the request creates legacy worker nodes (num_of_nodes, worker_instance_types), or else zone_ids (the zones of a VPC that ACK creates). A cluster with none of these is not judged.',
+      'A vSwitch lives in one zone, so nodes spread over N distinct vSwitches are in at most N zones. With fewer than three zones, the loss of one zone removes half or all of the nodes, and workloads spread with topology constraints cannot keep a majority. ACK and Alibaba Cloud\'s policy rules recommend node vSwitches in at least three zones. Without an inventory acklint cannot see which zone a vSwitch is in, so it counts distinct vSwitch IDs: fewer than three is certainly fewer than three zones and is reported; three or more may still share a zone and are not judged. With a vSwitch inventory (--inventory with saved DescribeVSwitches output) that knows the zone of every node vSwitch, it counts zones exactly. The vSwitches counted are those of every node pool (nodepools[].scaling_group.vswitch_ids) and the legacy worker_vswitch_ids; when neither is given, the top-level vswitch_ids if the request creates legacy worker nodes (num_of_nodes, worker_instance_types), or else zone_ids (the zones of a VPC that ACK creates). A cluster with none of these is not judged.',
     fact: {
       text: 'Nodes should be spread over vSwitches in at least three zones; InfraGuard ack-cluster-node-multi-zone (high) requires three or more vSwitch IDs.',
       source: 'peer-rules.md (infraguard ack-cluster-node-multi-zone); ack-facts.md §2.7 ("multi-zone recommended") and §3.35',
@@ -69,8 +69,30 @@ export default defineRule({
     }
     if (!lists.length) return;
     const distinct = [...new Set(lists.flatMap((l) => l.ids))];
-    if (distinct.length >= 3 || distinct.length === 0) return;
+    if (distinct.length === 0) return;
     const [first, ...rest] = lists;
+
+    // With a vSwitch inventory (--inventory, DescribeVSwitches) that knows every vSwitch's zone, count zones exactly.
+    const inv = ctx.inventory;
+    if (unit === 'vSwitch' && inv) {
+      const known = distinct.map((id) => inv.vswitches.get(id));
+      if (known.every((v) => v?.zoneId)) {
+        const zones = [...new Set(known.map((v) => v!.zoneId!))];
+        if (zones.length >= 3) return;
+        const n = zones.length;
+        const loss = n === 1 ? 'an outage of that zone stops every node' : 'an outage of one zone stops half of the nodes or more';
+        ctx.report({
+          message: `The node vSwitches (${distinct.map((d) => JSON.stringify(d)).join(', ')}) are in ${n === 1 ? 'a single zone' : `only ${n} zones`} (${zones.join(', ')}), according to the vSwitch inventory: ${loss}. Give the nodes vSwitches in at least three zones.`,
+          at: { path: first!.path },
+          related: [
+            ...rest.map((l) => ({ path: l.path, message: 'More node vSwitches, counted with the others' })),
+            ...known.map((v) => ({ external: v!.at, message: `${v!.id} is in zone ${v!.zoneId}` })),
+          ],
+        });
+        return;
+      }
+    }
+    if (distinct.length >= 3) return;
     const n = distinct.length;
     const shown = distinct.map((d) => JSON.stringify(d)).join(', ');
     const loss = n === 1 ? 'an outage of that zone stops every node' : 'an outage of one zone stops half of the nodes or more';
