@@ -1,4 +1,4 @@
-import { INVALID, defineRule, isObject, parseEmbeddedJson, stringOffsetMapper, type JsonPath, type JsonValue, type Span } from '@acklint/core';
+import { INVALID, defineRule, isObject, parseEmbeddedJson, placeholderKind, stringOffsetMapper, type JsonPath, type JsonValue, type Span } from '@acklint/core';
 
 function containsInvalid(v: JsonValue): boolean {
   if (v === INVALID) return true;
@@ -51,6 +51,8 @@ export default defineRule({
       if (node && ctx.file.problems.some((pr) => pr.start <= node.end && pr.end >= node.start)) return;
       const r = parseEmbeddedJson(cfg);
       if (r.ok) return;
+      // A template (${CONFIG}, {"a": %d}) is not JSON until it is filled in: placeholder-value covers it.
+      if (placeholderKind(cfg) === 'template') return;
       const map = stringOffsetMapper(doc, path);
       let at: Span | { path: JsonPath } = { path };
       let place = '';

@@ -1,4 +1,4 @@
-import { defineRule, editDistance, isObject } from '@acklint/core';
+import { defineRule, editDistance, isObject, placeholderKind } from '@acklint/core';
 import { KNOWN_ADDONS } from './data/addon-names.js';
 
 const KNOWN = new Set(KNOWN_ADDONS);
@@ -46,6 +46,7 @@ export default defineRule({
       if (!isObject(addon)) return;
       const name = addon['name'];
       if (typeof name !== 'string' || name.trim() === '' || KNOWN.has(name)) return;
+      if (placeholderKind(name) === 'template') return; // ${ADDON}, {{ .name }}: placeholder-value says so
       const path = ['addons', i, 'name'];
       const guess = closest(name);
       ctx.report({
