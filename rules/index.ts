@@ -84,6 +84,29 @@ import podVswitchShared from './pod-vswitch-shared.js';
 import podVswitchZone from './pod-vswitch-zone.js';
 import serviceCidrRange from './service-cidr-range.js';
 import vswitchVpcMismatch from './vswitch-vpc-mismatch.js';
+// Cluster-level checks, addons and security best practice (rules-c)
+import addonConfigJson from './addon-config-json.js';
+import auditLogDisabled from './audit-log-disabled.js';
+import autoUpgradeNeedsMaintenanceWindow from './auto-upgrade-needs-maintenance-window.js';
+import cloudMonitorDisabled from './cloud-monitor-disabled.js';
+import clusterSpecNotPro from './cluster-spec-not-pro.js';
+import controlplaneLogConfig from './controlplane-log-config.js';
+import dashboardAddon from './dashboard-addon.js';
+import deletionProtectionDisabled from './deletion-protection-disabled.js';
+import diskEncryptionDisabled from './disk-encryption-disabled.js';
+import duplicateAddon from './duplicate-addon.js';
+import loadBalancersConfigOverride from './load-balancers-config-override.js';
+import logAddonMissing from './log-addon-missing.js';
+import nodeHardeningDisabled from './node-hardening-disabled.js';
+import nodeZonesFewerThan3 from './node-zones-fewer-than-3.js';
+import nodepoolAutoRepairDisabled from './nodepool-auto-repair-disabled.js';
+import publicApiEndpoint from './public-api-endpoint.js';
+import rrsaDisabled from './rrsa-disabled.js';
+import secretsEncryptionDisabled from './secrets-encryption-disabled.js';
+import securityGroupConflict from './security-group-conflict.js';
+import terwayBasicSecurityGroup from './terway-basic-security-group.js';
+import terwayNetworkPolicyDisabled from './terway-network-policy-disabled.js';
+import unknownAddon from './unknown-addon.js';
 
 export const builtinRules: readonly Rule[] = [
   // Input: reading the file
@@ -168,4 +191,28 @@ export const builtinRules: readonly Rule[] = [
   podVswitchShared,
   podVswitchCapacity,
   inventoryUnknownId,
+  // Cluster level and addons (rules-c)
+  securityGroupConflict,
+  autoUpgradeNeedsMaintenanceWindow,
+  controlplaneLogConfig,
+  loadBalancersConfigOverride,
+  addonConfigJson,
+  unknownAddon,
+  duplicateAddon,
+  terwayBasicSecurityGroup,
+  // Security best practice (rules-c)
+  publicApiEndpoint,
+  rrsaDisabled,
+  secretsEncryptionDisabled,
+  logAddonMissing,
+  auditLogDisabled,
+  deletionProtectionDisabled,
+  nodeZonesFewerThan3,
+  nodepoolAutoRepairDisabled,
+  terwayNetworkPolicyDisabled,
+  diskEncryptionDisabled,
+  cloudMonitorDisabled,
+  dashboardAddon,
+  clusterSpecNotPro,
+  nodeHardeningDisabled,
 ];

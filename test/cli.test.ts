@@ -22,7 +22,7 @@ const CLEAN_SPEC = `{
   "cluster_type": "ManagedKubernetes",
   "cluster_spec": "ack.pro.small",
   "vpcid": "vpc-bp1example0000000000",
-  "vswitch_ids": ["vsw-bp1example000000000a", "vsw-bp1example000000000b"],
+  "vswitch_ids": ["vsw-bp1example000000000a", "vsw-bp1example000000000b", "vsw-bp1example000000000c"],
   "container_cidr": "172.20.0.0/16",
   "service_cidr": "172.21.0.0/20",
   "node_cidr_mask": "25",
@@ -32,6 +32,7 @@ const CLEAN_SPEC = `{
   "proxy_mode": "nftables",
   "timezone": "Asia/Shanghai",
   "deletion_protection": true,
+  "rrsa_config": { "enabled": true },
   "encryption_provider_key": "0fe64791-55eb-4fc7-84c5-c6c7cdca0000",
   "addons": [
     { "name": "flannel" },
@@ -43,7 +44,7 @@ const CLEAN_SPEC = `{
     {
       "nodepool_info": { "name": "default" },
       "scaling_group": {
-        "vswitch_ids": ["vsw-bp1example000000000a", "vsw-bp1example000000000b"],
+        "vswitch_ids": ["vsw-bp1example000000000a", "vsw-bp1example000000000b", "vsw-bp1example000000000c"],
         "instance_types": ["ecs.g7.xlarge", "ecs.g6.xlarge"],
         "instance_charge_type": "PrePaid",
         "period": 12,
@@ -52,9 +53,11 @@ const CLEAN_SPEC = `{
         "auto_renew_period": 1,
         "system_disk_category": "cloud_essd",
         "system_disk_size": 120,
+        "system_disk_encrypted": true,
         "key_pair": "ops-keypair",
         "desired_size": 3
-      }
+      },
+      "management": { "enable": true, "auto_repair": true }
     }
   ]
 }
@@ -824,6 +827,14 @@ describe('the examples', () => {
         'network-plugin-implicit',
         'prepaid-api-server-load-balancer',
         'plaintext-login-password',
+        // Best practice (info)
+        'cluster-spec-not-pro',
+        'deletion-protection-disabled',
+        'disk-encryption-disabled',
+        'log-addon-missing',
+        'node-zones-fewer-than-3',
+        'nodepool-auto-repair-disabled',
+        'rrsa-disabled',
       ].sort(),
     );
     const valid = runCli(['--format', 'sarif', 'examples/valid.json'], { cwd: repoRoot });

@@ -56,3 +56,4 @@ export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schem
 export * from './k8s-versions.js';
 export * from './node-scopes.js';
 export { billingScopes, clusterKind, isGiven, loginScopes, networkPlugins, nodePoolName, numberish, showValue, NETWORK_PLUGIN_FAMILY, type BillingScope, type ClusterKind, type LoginScope, type NetworkPluginAddon } from './cluster.js';
+export { parseEmbeddedJson, stringOffsetMapper, type EmbeddedJsonResult, type EmbeddedProperty } from './embedded-json.js';

@@ -4,7 +4,7 @@ import type { Severity } from './diagnostic.js';
 import type { Span } from './text.js';
 import type { ExternalLocation, Inventory } from './network/inventory.js';
 
-export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'disks';
+export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'disks' | 'addons';
 
 export interface RuleMeta {
   /** Stable kebab-case id; never renamed once released (it keys config, suppressions and SARIF fingerprints). */
