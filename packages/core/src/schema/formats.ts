@@ -4,6 +4,7 @@
  * Every check is synchronous, allocation-light and never throws.
  */
 import { parseCidr } from '../cidr.js';
+import { TIME_ZONES } from '../generated/time-zones.js';
 
 const IPV4 = /^(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -32,20 +33,25 @@ function isDnsName(s: string): boolean {
 
 let zones: Set<string> | undefined;
 let zonesLower: Map<string, string> | undefined;
-function zoneTables(): { zones: Set<string>; lower: Map<string, string> } {
-  if (!zones || !zonesLower) {
-    zones = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** IANA zone names (built into the bundle at build time from Node's ICU data; see scripts/schema/compile.mjs). */
+function zoneSet(): Set<string> {
+  if (!zones) {
+    zones = new Set(TIME_ZONES.split(' '));
     zones.add('UTC');
-    zonesLower = new Map([...zones].map((z) => [z.toLowerCase(), z]));
   }
-  return { zones, lower: zonesLower };
+  return zones;
+}
+
+function zonesByLowerCase(): Map<string, string> {
+  zonesLower ??= new Map([...zoneSet()].map((z) => [z.toLowerCase(), z]));
+  return zonesLower;
 }
 
 /** A zone name the IANA database knows, spelled as it spells it (`Asia/Shanghai`, `UTC`; aliases such as `Asia/Calcutta` too). */
 function isTimeZone(s: string): boolean {
-  const { zones, lower } = zoneTables();
-  if (zones.has(s)) return true;
-  if (lower.has(s.toLowerCase())) return false; // right zone, wrong case: the API compares exactly
+  if (zoneSet().has(s)) return true;
+  if (zonesByLowerCase().has(s.toLowerCase())) return false; // right zone, wrong case: the API compares exactly
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(s)) return false;
   try {
     // Links (old names) are valid IANA names that the canonical list leaves out.
@@ -58,7 +64,7 @@ function isTimeZone(s: string): boolean {
 
 /** The IANA spelling of a zone written in the wrong case, if there is one. */
 export function timeZoneSpelling(s: string): string | undefined {
-  return zoneTables().lower.get(s.toLowerCase());
+  return zonesByLowerCase().get(s.toLowerCase());
 }
 
 /** Kubernetes label keys: an optional DNS-subdomain prefix and `/`, then a name of up to 63 characters. */
