@@ -514,9 +514,9 @@ describe('standard input', () => {
 
   it('--stdin-filename decides the format: a .json name makes comments errors', () => {
     const dir = fixtureDir({});
-    const input = '{\n  "cluster_type": "ExternalKubernetes" // registered\n}\n';
+    const input = '{\n  "cluster_type": "ExternalKubernetes", // registered\n  "name": "r", "region_id": "cn-hangzhou"\n}\n';
     const asJson = parseJsonOutput(runCli(['-', '--stdin-filename', 'spec.json', '-f', 'json'], { cwd: dir, input }));
-    expect(asJson[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['syntax-error', 2, 40]]);
+    expect(asJson[0]!.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['syntax-error', 2, 41]]);
     const asJsonc = runCli(['-', '--stdin-filename', 'spec.jsonc'], { cwd: dir, input });
     expect(asJsonc).toEqual({ code: 0, stdout: '', stderr: '' });
   });
@@ -599,7 +599,7 @@ describe('configuration', () => {
 
 describe('directory scan', () => {
   const tree = {
-    'b/spec.yaml': 'cluster_type: ExternalKubernetes\nname: a\nname: b\n',
+    'b/spec.yaml': 'cluster_type: ExternalKubernetes\nregion_id: cn-hangzhou\nname: a\nname: b\n',
     'a.json': DUP_SPEC,
     'clean.json': CLEAN_SPEC,
     'package.json': '{ "name": "x", "name": "y", "version": "1.0.0" }',
@@ -626,7 +626,8 @@ describe('directory scan', () => {
       ['a.json', ['duplicate-key']],
       ['b/spec.yaml', ['duplicate-key']],
       ['clean.json', []],
-      ['named/no-type.json', ['duplicate-key']],
+      // Named in the config, so linted as a request: it lacks cluster_type and region_id.
+      ['named/no-type.json', ['missing-field', 'missing-field', 'duplicate-key']],
       ['Z/upper.json', ['duplicate-key']],
     ];
     expect(out.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual(expected);
@@ -648,9 +649,10 @@ describe('directory scan', () => {
       ['a.json', ['duplicate-key']],
       ['b/spec.yaml', ['duplicate-key']],
       ['clean.json', []],
-      ['named/no-type.json', ['duplicate-key']],
+      ['named/no-type.json', ['missing-field', 'missing-field', 'duplicate-key']],
       ['node_modules/pkg/spec.json', ['syntax-error']],
-      ['package.json', ['duplicate-key']],
+      // Named explicitly, so linted as a request: no cluster_type or region_id, and "version" is no request field.
+      ['package.json', ['missing-field', 'missing-field', 'duplicate-key', 'unknown-field']],
       ['ros.yaml', ['unsupported-document']],
       ['Z/upper.json', ['duplicate-key']],
     ]);
@@ -827,6 +829,10 @@ describe('the examples', () => {
         'network-plugin-implicit',
         'prepaid-api-server-load-balancer',
         'plaintext-login-password',
+        // charge_type, period and period_unit at the top level
+        'deprecated-field',
+        'deprecated-field',
+        'deprecated-field',
         // Best practice (info)
         'cluster-spec-not-pro',
         'deletion-protection-disabled',

@@ -81,7 +81,7 @@ describe('--inventory', () => {
     const files = JSON.parse(run.stdout) as JsonFileResult[];
     expect(files[0]!.messages.map((m) => m.ruleId)).toEqual(['other-cluster-cidr-overlap']);
     // Adding the vSwitch inventory on the command line: the unknown-ID check now has DescribeVSwitches output.
-    writeFileSync(join(dir, 'vsw.json'), JSON.stringify({ VSwitches: { VSwitch: [{ VSwitchId: 'vsw-bp1node-h', VpcId: 'vpc-bp1shop', ZoneId: 'cn-hangzhou-h', CidrBlock: '192.168.0.0/19', AvailableIpAddressCount: 100 }] } }));
+    writeFileSync(join(dir, 'vsw.json'), JSON.stringify({ VSwitches: { VSwitch: [{ VSwitchId: 'vsw-bp1nodeh', VpcId: 'vpc-bp1shop', ZoneId: 'cn-hangzhou-h', CidrBlock: '192.168.0.0/19', AvailableIpAddressCount: 100 }] } }));
     const both = runCli([...QUIET, '--format', 'json', '--inventory', join(dir, 'vsw.json'), join(dir, 'flannel.yaml')], { cwd: repoRoot });
     const ids = (JSON.parse(both.stdout) as JsonFileResult[])[0]!.messages.map((m) => [m.ruleId, m.line]);
     expect(ids).toEqual([
@@ -157,12 +157,12 @@ describe('acklint plan', () => {
     expect(p.plugin).toBe('terway');
     expect(p.vpc).toEqual({ id: 'vpc-bp1shop', inInventory: true, cidr: '192.168.0.0/16', secondaryCidrs: ['10.10.0.0/16'], userCidrs: [], regionId: 'cn-hangzhou' });
     expect(p.vswitches.map((v: { id: string; zone: string; freeIps: number; usedAs: string[] }) => [v.id, v.zone, v.freeIps, v.usedAs.join('+')])).toEqual([
-      ['vsw-bp1node-h', 'cn-hangzhou-h', 8170, 'cluster+pool search'],
-      ['vsw-bp1node-i', 'cn-hangzhou-i', 8180, 'cluster+pool search'],
-      ['vsw-bp1pod-h', 'cn-hangzhou-h', 8189, 'pods'],
-      ['vsw-bp1pod-i', 'cn-hangzhou-i', 8189, 'pods'],
+      ['vsw-bp1nodeh', 'cn-hangzhou-h', 8170, 'cluster+pool search'],
+      ['vsw-bp1nodei', 'cn-hangzhou-i', 8180, 'cluster+pool search'],
+      ['vsw-bp1podh', 'cn-hangzhou-h', 8189, 'pods'],
+      ['vsw-bp1podi', 'cn-hangzhou-i', 8189, 'pods'],
     ]);
-    expect(p.pods).toEqual({ cidrs: [], podVSwitches: ['vsw-bp1pod-h', 'vsw-bp1pod-i'], addresses: 16384, freeIps: 16378, reachablePods: 3840 });
+    expect(p.pods).toEqual({ cidrs: [], podVSwitches: ['vsw-bp1podh', 'vsw-bp1podi'], addresses: 16384, freeIps: 16378, reachablePods: 3840 });
     expect(p.services).toEqual({ cidrs: ['172.22.0.0/20'], serviceIps: 4096, defaulted: false });
     expect(p.headroom).toEqual({ value: 12538, unit: 'pod IPs' });
     expect(p.otherClusters).toEqual([{ id: 'c8f2a1b3c4d5e6f708192a3b4c5d6e7f8', name: 'payments', podCidrs: ['172.20.0.0/16'], serviceCidrs: ['172.21.0.0/20'] }]);
