@@ -11,7 +11,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse as parseYaml } from 'yaml';
 
 /** Annotation keywords of createcluster.schema.yaml (see packages/core/schemas/README.md). */
-export const ANNOTATIONS = ['x-replacement', 'x-deprecation', 'x-aliases', 'x-enum-descriptions', 'x-sensitive', 'x-source'];
+export const ANNOTATIONS = ['x-replacement', 'x-deprecation', 'x-aliases', 'x-enum-descriptions', 'x-deprecated-values', 'x-sensitive', 'x-source'];
 /** Formats implemented in packages/core/src/schema/formats.ts (the build fails on any other). */
 export const FORMATS = [
   'cidr', 'ipv4-cidr', 'cidr-list', 'kubernetes-version', 'timezone', 'region-id', 'dns-domain', 'ip-or-dns', 'base64',
@@ -146,6 +146,7 @@ export function fieldTable(schema) {
     if (s['x-deprecation']) out.deprecation = s['x-deprecation'];
     if (s['x-aliases']) out.aliases = s['x-aliases'];
     if (s['x-enum-descriptions']) out.enumDescriptions = s['x-enum-descriptions'];
+    if (s['x-deprecated-values']) out.deprecatedValues = s['x-deprecated-values'];
     if (s['x-sensitive']) out.sensitive = true;
     if (s['x-source']) out.source = s['x-source'];
     if (required) out.required = true;

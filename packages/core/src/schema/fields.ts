@@ -15,6 +15,8 @@ export interface FieldInfo {
   examples?: unknown[];
   enum?: unknown[];
   enumDescriptions?: Record<string, string>;
+  /** Values still accepted but on their way out, each with what to write instead. */
+  deprecatedValues?: Record<string, string>;
   deprecated?: boolean;
   /** Path of the field that replaces a deprecated one. */
   replacement?: string;

@@ -464,6 +464,10 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
     if (node.kind === 'string' && typeof node.value === 'string' && field && !field.sensitive) {
       const kind = placeholderKind(node.value);
       if (kind) out.push({ kind: 'placeholder', report: placeholderReport(path.slice(), node.value, kind) });
+      const instead = field.deprecatedValues && Object.hasOwn(field.deprecatedValues, node.value) ? field.deprecatedValues[node.value] : undefined;
+      if (instead) {
+        out.push({ kind: 'deprecated', report: { message: `${label(path)} ${JSON.stringify(node.value)} is a deprecated value: ${instead.replace(/([^.])$/, '$1.')}`, at: { path: path.slice() } } });
+      }
     } else if (node.kind === 'object') {
       for (const [key, entry] of node.byKey) {
         path.push(key);
