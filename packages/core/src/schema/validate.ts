@@ -306,6 +306,8 @@ function closestEnum(v: string, allowed: string[]): { value: string; certain: bo
 
 function enumReport(doc: ClusterDocument, path: JsonPath, v: JsonValue | undefined, allowed: unknown[], field: FieldInfo | undefined, custom?: string): Report {
   const name = label(path);
+  // Deprecated values are accepted, but not recommended: messages and suggestions leave them out.
+  allowed = allowed.filter((a) => !(typeof a === 'string' && field?.deprecatedValues && Object.hasOwn(field.deprecatedValues, a)));
   const list = allowed.map((a) => quoted(a)).join(', ');
   const foundText = field?.sensitive ? '' : `; found ${quoted(v)}`;
   if (custom) return { message: `${name} ${sentence(custom, foundText)}`, at: { path } };
