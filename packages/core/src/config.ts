@@ -114,16 +114,23 @@ export function parseSize(size: number | string): number {
 
 /** " (did you mean "x"?)" for the closest known id, or "". */
 export function suggest(word: string, candidates: Iterable<string>): string {
+  const best = closest(word, candidates, Math.max(2, Math.floor(word.length / 3)));
+  return best !== undefined ? ` (did you mean "${best}"?)` : '';
+}
+
+/** The candidate nearest to `word` by edit distance, if it is at most `maxDistance` away (the first of equals). */
+export function closest(word: string, candidates: Iterable<string>, maxDistance: number, key: (s: string) => string = (s) => s): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const w = key(word);
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    const d = editDistance(w, key(c));
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return bestDistance <= maxDistance ? best : undefined;
 }
 
 /** Levenshtein distance (two rows). */

@@ -38,6 +38,7 @@ export {
   ConfigError,
   ConfigResolver,
   defaultConfig,
+  closest,
   editDistance,
   findConfigFile,
   loadConfigFile,

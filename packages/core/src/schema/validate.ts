@@ -6,7 +6,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import validate from '../generated/createcluster-validator.js';
-import { editDistance } from '../config.js';
+import { closest } from '../config.js';
 import { INVALID, type ClusterDocument, type Entry, type JsonPath, type JsonValue, type Node } from '../model.js';
 import { formatPath } from '../path.js';
 import type { FixSpec, Report } from '../rule.js';
@@ -291,17 +291,8 @@ function closestEnum(v: string, allowed: string[]): { value: string; certain: bo
   if (sameCase.length === 1) return { value: sameCase[0]!, certain: true };
   const prefixed = allowed.filter((a) => lower.length >= 3 && a.toLowerCase().startsWith(lower));
   if (prefixed.length === 1) return { value: prefixed[0]!, certain: false };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const a of allowed) {
-    const d = editDistance(lower, a.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = a;
-    }
-  }
-  if (best !== undefined && bestD <= Math.max(1, Math.floor(v.length / 4))) return { value: best, certain: false };
-  return undefined;
+  const near = closest(v, allowed, Math.max(1, Math.floor(v.length / 4)), (s) => s.toLowerCase());
+  return near !== undefined ? { value: near, certain: false } : undefined;
 }
 
 function enumReport(doc: ClusterDocument, path: JsonPath, v: JsonValue | undefined, allowed: unknown[], field: FieldInfo | undefined, custom?: string): Report {
@@ -380,16 +371,8 @@ function meantField(parent: JsonPath, key: string): { meant: string; why: string
   const respelled = here.find((k) => normalise(k) === normalise(key));
   if (respelled) return { meant: respelled, why: 'the API spells it this way' };
   // 3. A near spelling.
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of here) {
-    const d = editDistance(key, k);
-    if (d < bestD) {
-      bestD = d;
-      best = k;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(key.length / 4)) ? { meant: best, why: '' } : undefined;
+  const near = closest(key, here, Math.max(2, Math.floor(key.length / 4)));
+  return near !== undefined ? { meant: near, why: '' } : undefined;
 }
 
 /** Whether a value of this kind can stand where the field expects its type (so that renaming the key is enough). */
