@@ -597,6 +597,29 @@ describe('configuration', () => {
   });
 });
 
+describe('large runs', () => {
+  it('share the files with worker threads and print exactly what one thread prints', () => {
+    const tree: Record<string, string> = { '.acklint.yaml': 'rules:\n  plaintext-login-password: off\n' };
+    for (let i = 0; i < 9; i++) tree[`specs/clean-${i}.json`] = CLEAN_SPEC;
+    tree['specs/dup.json'] = DUP_SPEC;
+    tree['specs/syntax.json'] = SYNTAX_SPEC;
+    tree['specs/z-broken.yaml'] = readFileSync(join(repoRoot, 'examples', 'broken.yaml'), 'utf8');
+    const dir = fixtureDir(tree);
+    for (const format of ['json', 'sarif', 'stylish']) {
+      const shared = runCli(['specs', '-f', format], { cwd: dir, env: { ACKLINT_PARALLEL_MIN_FILES: '2', ACKLINT_REPORT_THREADS: '1' } });
+      const single = runCli(['specs', '-f', format], { cwd: dir, env: { ACKLINT_THREADS: '1' } });
+      expect(shared.stderr).toMatch(/^acklint: [1-3] worker thread\(s\)\n$/);
+      expect(shared.code).toBe(1);
+      expect(single.code).toBe(1);
+      expect(shared.stdout).toBe(single.stdout);
+    }
+    // The config next to the specs applies in the workers too (broken.yaml, the last file, is in a worker's share and
+    // has a plaintext password).
+    expect(runCli(['specs', '-f', 'json'], { cwd: dir, env: { ACKLINT_PARALLEL_MIN_FILES: '2' } }).stdout).not.toContain('plaintext-login-password');
+    expect(runCli(['examples/broken.yaml', '-f', 'json']).stdout).toContain('plaintext-login-password');
+  });
+});
+
 describe('directory scan', () => {
   const tree = {
     'b/spec.yaml': 'cluster_type: ExternalKubernetes\nregion_id: cn-hangzhou\nname: a\nname: b\n',

@@ -36,6 +36,10 @@ describe('README', () => {
     }
   });
 
+  it('states how many rules there are', () => {
+    expect(readme).toContain(`acklint has ${builtinRules.length} rules`);
+  });
+
   it('gives the two set-up commands', () => {
     expect(readme).toContain('npm install && npx acklint examples/');
     expect(readme).toContain('npm test');

@@ -1,4 +1,6 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -13,6 +15,7 @@ import {
   loadInventory,
   type Inventory,
   parseSize,
+  SourceText,
   suggest,
   type AcklintConfig,
   type RuleMeta,
@@ -105,82 +108,16 @@ export async function main(argv: string[]): Promise<number> {
     const targets = await expandTargets(positionals);
 
     const cwd = process.cwd();
-    // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
-    // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
-    const cliInventory = (values.inventory ?? []).map((p) => resolve(p));
-    const inventories = new Map<string, Inventory>();
-    const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
-      const paths = [...new Set([...config.inventory, ...cliInventory])];
-      if (!paths.length) return undefined;
-      const key = paths.join('\0');
-      let inv = inventories.get(key);
-      if (!inv) {
-        inv = loadInventory(paths, (p) => displayOf(p, cwd));
-        inventories.set(key, inv);
-      }
-      return inv;
+    const options: LintRunOptions = {
+      cwd,
+      stdinName,
+      configPath: values.config ? resolve(values.config) : undefined,
+      cliRules,
+      maxFileSize,
+      quiet: Boolean(values.quiet),
+      inventory: (values.inventory ?? []).map((p) => resolve(p)),
     };
-    if (cliInventory.length) inventoryFor(explicitConfig ?? defaultConfig());
-    const reports: FileReport[] = [];
-    const notifications: string[] = [];
-    const enabledIds = new Set<string>();
-    const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
-
-    for (const t of targets) {
-      // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
-      const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
-      const config = await configFor(absPath);
-      const severities: Record<string, SeveritySetting> = { ...config.rules, ...cliRules };
-      for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
-
-      const limit = maxFileSize ?? config.maxFileSize;
-      let bytes: Uint8Array;
-      let fileSize: number | undefined;
-      let displayPath: string;
-      if (t.abs === undefined) {
-        bytes = readStdin();
-        displayPath = stdinName ?? '<stdin>';
-      } else {
-        try {
-          ({ bytes, size: fileSize } = readUpTo(t.abs, limit));
-        } catch (err) {
-          const msg = `cannot read ${displayOf(t.abs, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-          if (!t.fromWalk) throw new UsageError(msg);
-          notifications.push(msg);
-          continue;
-        }
-        displayPath = displayOf(t.abs, cwd);
-      }
-
-      let onlyClusterSpecs = false;
-      if (t.fromWalk && t.abs) {
-        const named = namedByConfig(config, t.abs, cfgMatchers);
-        if (!named) {
-          // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
-          if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
-          // A file over the size limit is not parsed, so it cannot show that it is a spec; one whose first bytes
-          // mention cluster_type is reported as too large rather than skipped.
-          onlyClusterSpecs = fileSize === undefined || fileSize <= limit;
-        }
-      }
-
-      const fileName = t.abs ?? stdinName;
-      const inventory = inventoryFor(config);
-      const result = await lint(bytes, {
-        ...(inventory ? { inventory } : {}),
-        fileName,
-        format: fileName ? formatFromName(fileName) : undefined,
-        rules: builtinRules,
-        severities,
-        limits: { maxFileSize: limit },
-        fileSize,
-        onlyClusterSpecs,
-      });
-      if (result.skipped) continue;
-      let diagnostics = result.diagnostics;
-      if (values.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-      reports.push({ displayPath, absPath, diagnostics, source: result.source });
-    }
+    const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
     const rules: RuleMeta[] = builtinRules.map((r) => r.meta).filter((m) => enabledIds.has(m.id));
@@ -218,6 +155,184 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+
+/** What a run needs to lint a list of targets; plain data, so that worker threads can get it too. */
+interface LintRunOptions {
+  cwd: string;
+  stdinName?: string;
+  /** --config, resolved. */
+  configPath?: string;
+  cliRules: Record<string, SeveritySetting>;
+  maxFileSize?: number;
+  quiet: boolean;
+  /** --inventory files, resolved. */
+  inventory: string[];
+}
+
+interface LintOutput {
+  reports: FileReport[];
+  notifications: string[];
+  enabledIds: Set<string>;
+}
+
+/** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
+const PARALLEL_MIN_FILES = 600;
+
+/**
+ * Lints the targets in order. Large runs are shared with worker threads (one per spare core, at most three), each
+ * taking a contiguous slice; the reports come back in target order, so output does not depend on the split.
+ */
+async function lintAll(targets: Target[], options: LintRunOptions, resolver: ConfigResolver, explicitConfig?: AcklintConfig): Promise<LintOutput> {
+  const threads = Math.min(3, availableParallelism() - 1);
+  const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
+  const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
+  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined) || process.env.ACKLINT_THREADS === '1') {
+    return lintTargets(targets, options, resolver, explicitConfig);
+  }
+  const share = Math.ceil(targets.length / (threads + 1));
+  const slices = Array.from({ length: threads + 1 }, (_, i) => targets.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
+  const fromWorkers = slices.slice(1).map((slice) => runInWorker(launcher, slice, options));
+  // Tests check that a run really was shared (the output must not show it).
+  if (process.env.ACKLINT_REPORT_THREADS === '1') process.stderr.write(`acklint: ${fromWorkers.length} worker thread(s)\n`);
+  const mine = await lintTargets(slices[0]!, options, resolver, explicitConfig);
+  const outputs = [mine, ...(await Promise.all(fromWorkers))];
+  return {
+    reports: outputs.flatMap((o) => o.reports),
+    notifications: outputs.flatMap((o) => o.notifications),
+    enabledIds: new Set(outputs.flatMap((o) => [...o.enabledIds])),
+  };
+}
+
+interface WorkerReply {
+  ok: boolean;
+  error?: string;
+  reports?: Array<Omit<FileReport, 'source'> & { text: string }>;
+  notifications?: string[];
+  enabledIds?: string[];
+}
+
+function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(launcher, { workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
+    worker.once('message', (reply: WorkerReply) => {
+      void worker.terminate();
+      if (!reply.ok) return reject(new UsageError(reply.error ?? 'a worker thread failed'));
+      resolvePromise({
+        // Only reports with findings carry their text (formatters read it for fix ranges); the rest get an empty one.
+        reports: reply.reports!.map(({ text, ...r }) => ({ ...r, source: new SourceText(text) })),
+        notifications: reply.notifications!,
+        enabledIds: new Set(reply.enabledIds),
+      });
+    });
+    worker.once('error', (err) => reject(err));
+  });
+}
+
+/** Entry point of a worker thread started by {@link runInWorker}. */
+export async function workerMain(data: { targets: Target[]; options: LintRunOptions }): Promise<void> {
+  const port = parentPort!;
+  try {
+    const resolver = new ConfigResolver(new Set(builtinRules.map((r) => r.meta.id)));
+    const explicitConfig = data.options.configPath ? await resolver.load(data.options.configPath) : undefined;
+    const out = await lintTargets(data.targets, data.options, resolver, explicitConfig);
+    port.postMessage({
+      ok: true,
+      reports: out.reports.map(({ source, ...r }) => ({ ...r, text: r.diagnostics.length ? source.text : '' })),
+      notifications: out.notifications,
+      enabledIds: [...out.enabledIds],
+    } satisfies WorkerReply);
+  } catch (err) {
+    port.postMessage({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies WorkerReply);
+  }
+}
+
+async function lintTargets(targets: Target[], options: LintRunOptions, resolver: ConfigResolver, explicitConfig?: AcklintConfig): Promise<LintOutput> {
+  const { cwd, stdinName, cliRules, maxFileSize } = options;
+  const configFor = async (abs: string | undefined): Promise<AcklintConfig> =>
+    explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
+  // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
+  // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
+  const inventories = new Map<string, Inventory>();
+  const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
+    const paths = [...new Set([...config.inventory, ...options.inventory])];
+    if (!paths.length) return undefined;
+    const key = paths.join('\0');
+    let inv = inventories.get(key);
+    if (!inv) {
+      inv = loadInventory(paths, (p) => displayOf(p, cwd));
+      inventories.set(key, inv);
+    }
+    return inv;
+  };
+  if (options.inventory.length) inventoryFor(explicitConfig ?? defaultConfig());
+  const reports: FileReport[] = [];
+  const notifications: string[] = [];
+  const enabledIds = new Set<string>();
+  const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
+  // Severities per config: most runs have one or two configs, so this is not redone for every file.
+  const severitiesOf = new Map<AcklintConfig, Record<string, SeveritySetting>>();
+
+  for (const t of targets) {
+    // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
+    const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
+    const config = await configFor(absPath);
+    let severities = severitiesOf.get(config);
+    if (!severities) {
+      severities = { ...config.rules, ...cliRules };
+      severitiesOf.set(config, severities);
+      for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    }
+
+    const limit = maxFileSize ?? config.maxFileSize;
+    let bytes: Uint8Array;
+    let fileSize: number | undefined;
+    let displayPath: string;
+    if (t.abs === undefined) {
+      bytes = readStdin();
+      displayPath = stdinName ?? '<stdin>';
+    } else {
+      try {
+        ({ bytes, size: fileSize } = readUpTo(t.abs, limit));
+      } catch (err) {
+        const msg = `cannot read ${displayOf(t.abs, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+        if (!t.fromWalk) throw new UsageError(msg);
+        notifications.push(msg);
+        continue;
+      }
+      displayPath = displayOf(t.abs, cwd);
+    }
+
+    let onlyClusterSpecs = false;
+    if (t.fromWalk && t.abs) {
+      const named = namedByConfig(config, t.abs, cfgMatchers);
+      if (!named) {
+        // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
+        if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
+        // A file over the size limit is not parsed, so it cannot show that it is a spec; one whose first bytes
+        // mention cluster_type is reported as too large rather than skipped.
+        onlyClusterSpecs = fileSize === undefined || fileSize <= limit;
+      }
+    }
+
+    const fileName = t.abs ?? stdinName;
+    const inventory = inventoryFor(config);
+    const result = await lint(bytes, {
+      ...(inventory ? { inventory } : {}),
+      fileName,
+      format: fileName ? formatFromName(fileName) : undefined,
+      rules: builtinRules,
+      severities,
+      limits: { maxFileSize: limit },
+      fileSize,
+      onlyClusterSpecs,
+    });
+    if (result.skipped) continue;
+    let diagnostics = result.diagnostics;
+    if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+    reports.push({ displayPath, absPath, diagnostics, source: result.source });
+  }
+  return { reports, notifications, enabledIds };
+}
 
 function isArgError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -83,12 +83,22 @@ export interface BillingScope {
   autoRenewDefault: boolean | undefined;
 }
 
+const billingScopesMemo = new WeakMap<object, BillingScope[]>();
+
 /**
  * Every billing scope of the body: top level, master_*, worker_*, control_plane_config and each node pool. The master
  * scopes (master_* and control_plane_config) are left out for managed, Serverless and registered clusters, which have
  * no master nodes of their own to bill (the fields are ignored there; dedicated-only-field says so).
+ * Computed once per document value (several rules ask); callers must not modify the result.
  */
 export function billingScopes(root: JsonValue | undefined): BillingScope[] {
+  if (typeof root !== 'object' || root === null) return billingScopesUncached(root);
+  let hit = billingScopesMemo.get(root);
+  if (!hit) billingScopesMemo.set(root, (hit = billingScopesUncached(root)));
+  return hit;
+}
+
+function billingScopesUncached(root: JsonValue | undefined): BillingScope[] {
   const kind = clusterKind(root);
   const masters = kind === 'dedicated' || kind === 'unknown';
   const all: BillingScope[] = [
@@ -173,8 +183,19 @@ export interface LoginScope {
   imageType: string | undefined;
 }
 
-/** The top level, `control_plane_config` and every `nodepools[].scaling_group` that is an object. */
+const loginScopesMemo = new WeakMap<object, LoginScope[]>();
+
+/** The top level, `control_plane_config` and every `nodepools[].scaling_group` that is an object.
+ * Computed once per document value (several rules ask); callers must not modify the result.
+ */
 export function loginScopes(root: JsonValue | undefined): LoginScope[] {
+  if (typeof root !== 'object' || root === null) return loginScopesUncached(root);
+  let hit = loginScopesMemo.get(root);
+  if (!hit) loginScopesMemo.set(root, (hit = loginScopesUncached(root)));
+  return hit;
+}
+
+function loginScopesUncached(root: JsonValue | undefined): LoginScope[] {
   if (!isObject(root)) return [];
   const out: LoginScope[] = [{ kind: 'top-level', path: [], obj: root, imageType: imageTypeOf(root) }];
   const cp = root['control_plane_config'];

@@ -59,15 +59,17 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     ? parsed.documents
     : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
 
+  // The documents each scope looks at, computed once per file rather than once per rule.
+  const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.filter((d) => d.kind === 'cluster') };
+  const fileRules = new Set<string>();
   for (const rule of options.rules) {
+    const scope = rule.meta.scope ?? 'cluster';
+    if (scope === 'file') fileRules.add(rule.meta.id);
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
-    const scope = rule.meta.scope ?? 'cluster';
-    const targets = scope === 'file' ? [docs[0]!] : docs.filter((d) => scope === 'any' || d.kind === 'cluster');
-    for (const doc of targets) runRule(rule, setting, doc, parsed, now, out, options.inventory);
+    for (const doc of targetsOf[scope]) runRule(rule, setting, doc, parsed, now, out, options.inventory);
   }
 
-  const fileRules = new Set(options.rules.filter((r) => r.meta.scope === 'file').map((r) => r.meta.id));
   return { ...base, diagnostics: finish(dropFollowOns(out, parsed, fileRules), parsed), skipped: false };
 }
 

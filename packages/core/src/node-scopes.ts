@@ -16,8 +16,19 @@ export interface NodePoolScope {
   label: string;
 }
 
-/** The node pools of a body that are objects (others are the schema's concern). */
+const nodePoolsMemo = new WeakMap<object, NodePoolScope[]>();
+
+/** The node pools of a body that are objects (others are the schema's concern).
+ * Computed once per document value (several rules ask); callers must not modify the result.
+ */
 export function nodePools(root: JsonValue | undefined): NodePoolScope[] {
+  if (typeof root !== 'object' || root === null) return nodePoolsUncached(root);
+  let hit = nodePoolsMemo.get(root);
+  if (!hit) nodePoolsMemo.set(root, (hit = nodePoolsUncached(root)));
+  return hit;
+}
+
+function nodePoolsUncached(root: JsonValue | undefined): NodePoolScope[] {
   const pools = isObject(root) ? root['nodepools'] : undefined;
   if (!Array.isArray(pools)) return [];
   const out: NodePoolScope[] = [];
@@ -76,12 +87,22 @@ function dataDisk(list: JsonPath, i: number, label: string, scope: DiskSlot['sco
   return slot;
 }
 
+const diskSlotsMemo = new WeakMap<object, DiskSlot[]>();
+
 /**
  * Every disk a body describes: the system and data disks of each node pool's scaling_group, the deprecated top-level
  * worker_* and master_* system disks and worker_data_disks[], and control_plane_config's system disk. A system disk
  * is listed when its scope object exists; rules look at the fields themselves.
+ * Computed once per document value (several rules ask); callers must not modify the result.
  */
 export function diskSlots(root: JsonValue | undefined): DiskSlot[] {
+  if (typeof root !== 'object' || root === null) return diskSlotsUncached(root);
+  let hit = diskSlotsMemo.get(root);
+  if (!hit) diskSlotsMemo.set(root, (hit = diskSlotsUncached(root)));
+  return hit;
+}
+
+function diskSlotsUncached(root: JsonValue | undefined): DiskSlot[] {
   if (!isObject(root)) return [];
   const out: DiskSlot[] = [];
   for (const np of nodePools(root)) {

@@ -444,7 +444,8 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
  * set, and placeholder values (masked documentation IDs, template variables).
  */
 function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
-  const visit = (node: Node | undefined, path: (string | number)[], field: FieldInfo | undefined) => {
+  // `fpath` is the field path of `path` (`nodepools[].scaling_group`), built as the walk descends.
+  const visit = (node: Node | undefined, path: (string | number)[], fpath: string, field: FieldInfo | undefined) => {
     if (!node) return;
     if (node.kind === 'string' && typeof node.value === 'string' && field && !field.sensitive) {
       const kind = placeholderKind(node.value);
@@ -455,30 +456,31 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
       }
     } else if (node.kind === 'object') {
       for (const [key, entry] of node.byKey) {
+        const childPath = fpath ? `${fpath}.${key}` : key;
+        const info = fieldInfo(childPath);
+        if (!info) continue;
         path.push(key);
-        const info = fieldInfo(path);
-        if (info) {
-          if (info.deprecated && entry.value.kind !== 'null') {
-            out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
-            // One warning for a deprecated object: its own fields are deprecated with it.
-            if (entry.value.kind === 'object' || (entry.value.kind === 'array' && info.itemKeys)) {
-              path.pop();
-              continue;
-            }
+        if (info.deprecated && entry.value.kind !== 'null') {
+          out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
+          // One warning for a deprecated object: its own fields are deprecated with it.
+          if (entry.value.kind === 'object' || (entry.value.kind === 'array' && info.itemKeys)) {
+            path.pop();
+            continue;
           }
-          if (!info.type.startsWith('map')) visit(entry.value, path, info);
         }
+        if (!info.type.startsWith('map')) visit(entry.value, path, childPath, info);
         path.pop();
       }
     } else if (node.kind === 'array') {
+      const itemPath = `${fpath}[]`;
       node.items.forEach((item, i) => {
         path.push(i);
-        visit(item, path, field);
+        visit(item, path, itemPath, field);
         path.pop();
       });
     }
   };
-  visit(doc.root, [], undefined);
+  visit(doc.root, [], '', undefined);
 }
 
 function placeholderReport(path: JsonPath, value: string, kind: 'masked' | 'template'): Report {
