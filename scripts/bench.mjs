@@ -93,7 +93,7 @@ function inventoryBench(rounds) {
     container_cidr: '172.20.0.0/16',
     service_cidr: '172.31.0.0/20',
     node_cidr_mask: '26',
-    nodepools: [{ nodepool_info: { name: 'default' }, auto_scaling: { enable: true, max_instances: 100 }, scaling_group: { vswitch_ids: ['vsw-bench0000'], key_pair: 'k' } }],
+    nodepools: [{ nodepool_info: { name: 'default' }, auto_scaling: { enable: true, max_instances: 100 }, scaling_group: { vswitch_ids: ['vsw-bench0000'], instance_types: ['ecs.g7.xlarge'], key_pair: 'k' } }],
   };
   writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec, null, 2));
   const inv = ['vpcs.json', 'vswitches.json', 'clusters.json'].flatMap((f) => ['--inventory', join(dir, f)]);
