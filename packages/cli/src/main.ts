@@ -179,14 +179,18 @@ interface LintOutput {
 const PARALLEL_MIN_FILES = 600;
 
 /**
- * Lints the targets in order. Large runs are shared with worker threads (one per spare core, at most three), each
+ * Lints the targets in order. Large runs on machines with four cores or more are shared with worker threads, each
  * taking a contiguous slice; the reports come back in target order, so output does not depend on the split.
  */
 async function lintAll(targets: Target[], options: LintRunOptions, resolver: ConfigResolver, explicitConfig?: AcklintConfig): Promise<LintOutput> {
-  const threads = Math.min(3, availableParallelism() - 1);
+  // Worker threads besides this one. On two cores V8's own background threads (garbage collection, compilation)
+  // already use the second core and a worker gained nothing (measured), so by default workers start only from four
+  // cores. ACKLINT_THREADS=N sets the total number of threads (1: no workers).
+  const forced = Number(process.env.ACKLINT_THREADS);
+  const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined) || process.env.ACKLINT_THREADS === '1') {
+  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, resolver, explicitConfig);
   }
   const share = Math.ceil(targets.length / (threads + 1));
