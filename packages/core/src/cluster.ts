@@ -4,7 +4,7 @@
  */
 import { INVALID, type JsonObject, type JsonPath, type JsonValue } from './model.js';
 import { formatPath } from './path.js';
-import { isObject } from './values.js';
+import { isObject, oncePerValue } from './values.js';
 
 /** How `cluster_type` (and `profile`) read: the kinds of cluster the API creates. */
 export type ClusterKind = 'managed' | 'serverless' | 'dedicated' | 'registered' | 'unknown';
@@ -83,20 +83,13 @@ export interface BillingScope {
   autoRenewDefault: boolean | undefined;
 }
 
-const billingScopesMemo = new WeakMap<object, BillingScope[]>();
-
 /**
  * Every billing scope of the body: top level, master_*, worker_*, control_plane_config and each node pool. The master
  * scopes (master_* and control_plane_config) are left out for managed, Serverless and registered clusters, which have
- * no master nodes of their own to bill (the fields are ignored there; dedicated-only-field says so).
- * Computed once per document value (several rules ask); callers must not modify the result.
+ * no master nodes of their own to bill (the fields are ignored there; dedicated-only-field says so). Computed once per document value
+ * ({@link oncePerValue}); callers must not modify the result.
  */
-export function billingScopes(root: JsonValue | undefined): BillingScope[] {
-  if (typeof root !== 'object' || root === null) return billingScopesUncached(root);
-  let hit = billingScopesMemo.get(root);
-  if (!hit) billingScopesMemo.set(root, (hit = billingScopesUncached(root)));
-  return hit;
-}
+export const billingScopes: (root: JsonValue | undefined) => BillingScope[] = oncePerValue(billingScopesUncached);
 
 function billingScopesUncached(root: JsonValue | undefined): BillingScope[] {
   const kind = clusterKind(root);
@@ -183,17 +176,10 @@ export interface LoginScope {
   imageType: string | undefined;
 }
 
-const loginScopesMemo = new WeakMap<object, LoginScope[]>();
-
-/** The top level, `control_plane_config` and every `nodepools[].scaling_group` that is an object.
- * Computed once per document value (several rules ask); callers must not modify the result.
+/** The top level, `control_plane_config` and every `nodepools[].scaling_group` that is an object. Computed once per document value
+ * ({@link oncePerValue}); callers must not modify the result.
  */
-export function loginScopes(root: JsonValue | undefined): LoginScope[] {
-  if (typeof root !== 'object' || root === null) return loginScopesUncached(root);
-  let hit = loginScopesMemo.get(root);
-  if (!hit) loginScopesMemo.set(root, (hit = loginScopesUncached(root)));
-  return hit;
-}
+export const loginScopes: (root: JsonValue | undefined) => LoginScope[] = oncePerValue(loginScopesUncached);
 
 function loginScopesUncached(root: JsonValue | undefined): LoginScope[] {
   if (!isObject(root)) return [];

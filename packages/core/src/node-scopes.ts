@@ -5,7 +5,7 @@
  */
 import type { JsonObject, JsonPath, JsonValue } from './model.js';
 import { formatPath } from './path.js';
-import { isObject } from './values.js';
+import { isObject, oncePerValue } from './values.js';
 
 export interface NodePoolScope {
   index: number;
@@ -16,17 +16,10 @@ export interface NodePoolScope {
   label: string;
 }
 
-const nodePoolsMemo = new WeakMap<object, NodePoolScope[]>();
-
-/** The node pools of a body that are objects (others are the schema's concern).
- * Computed once per document value (several rules ask); callers must not modify the result.
+/** The node pools of a body that are objects (others are the schema's concern). Computed once per document value
+ * ({@link oncePerValue}); callers must not modify the result.
  */
-export function nodePools(root: JsonValue | undefined): NodePoolScope[] {
-  if (typeof root !== 'object' || root === null) return nodePoolsUncached(root);
-  let hit = nodePoolsMemo.get(root);
-  if (!hit) nodePoolsMemo.set(root, (hit = nodePoolsUncached(root)));
-  return hit;
-}
+export const nodePools: (root: JsonValue | undefined) => NodePoolScope[] = oncePerValue(nodePoolsUncached);
 
 function nodePoolsUncached(root: JsonValue | undefined): NodePoolScope[] {
   const pools = isObject(root) ? root['nodepools'] : undefined;
@@ -87,20 +80,13 @@ function dataDisk(list: JsonPath, i: number, label: string, scope: DiskSlot['sco
   return slot;
 }
 
-const diskSlotsMemo = new WeakMap<object, DiskSlot[]>();
-
 /**
  * Every disk a body describes: the system and data disks of each node pool's scaling_group, the deprecated top-level
  * worker_* and master_* system disks and worker_data_disks[], and control_plane_config's system disk. A system disk
- * is listed when its scope object exists; rules look at the fields themselves.
- * Computed once per document value (several rules ask); callers must not modify the result.
+ * is listed when its scope object exists; rules look at the fields themselves. Computed once per document value
+ * ({@link oncePerValue}); callers must not modify the result.
  */
-export function diskSlots(root: JsonValue | undefined): DiskSlot[] {
-  if (typeof root !== 'object' || root === null) return diskSlotsUncached(root);
-  let hit = diskSlotsMemo.get(root);
-  if (!hit) diskSlotsMemo.set(root, (hit = diskSlotsUncached(root)));
-  return hit;
-}
+export const diskSlots: (root: JsonValue | undefined) => DiskSlot[] = oncePerValue(diskSlotsUncached);
 
 function diskSlotsUncached(root: JsonValue | undefined): DiskSlot[] {
   if (!isObject(root)) return [];
