@@ -1,8 +1,9 @@
 /**
  * Checks a CreateCluster body against the schema (the ajv validator generated at build time) and turns every ajv error
- * into a finding with the exact place, a sentence a person understands and, where one is clear, a fix. Findings are
- * grouped by kind; a rule per kind (`invalid-type`, `invalid-value`, `unknown-field`, `missing-field`,
- * `deprecated-field`) reports them, so each can be configured on its own.
+ * into a finding with the exact place, a sentence a person understands and, where one is clear, a fix. One walk over
+ * the known fields adds what the validator does not report: deprecated fields and values, and placeholders. Findings
+ * are grouped by kind; a rule per kind (`invalid-type`, `invalid-value`, `unknown-field`, `missing-field`,
+ * `deprecated-field`, `placeholder-value`) reports them, so each can be configured on its own.
  */
 import type { ErrorObject } from 'ajv';
 import validate from '../generated/createcluster-validator.js';
