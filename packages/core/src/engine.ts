@@ -192,6 +192,7 @@ function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
     seen.add(k);
     return true;
   });
+  if (unique.length === 0) return unique; // nothing to scrub (most files of a large run)
   const secrets = collectSecrets(parsed);
   return secrets.size ? unique.map((d) => redact(d, secrets)) : unique;
 }
