@@ -58,6 +58,14 @@ describe('schema formats', () => {
     for (const bad of ['not a host', 'http://api.example.com', '10.0.0.1/32', '']) expect(formats['ip-or-dns'](bad), bad).toBe(false);
   });
 
+  it('ip-or-dns-list: comma-separated addresses and names, no spaces or empty entries', () => {
+    expect(formats['ip-or-dns-list']('10.0.0.1,api.example.com')).toBe(true);
+    expect(formats['ip-or-dns-list']('api.example.com')).toBe(true);
+    expect(formats['ip-or-dns-list']('10.0.0.1, api.example.com')).toBe(false);
+    expect(formats['ip-or-dns-list']('10.0.0.1,,api.example.com')).toBe(false);
+    expect(formats['ip-or-dns-list']('not a host')).toBe(false);
+  });
+
   it('base64', () => {
     expect(formats.base64('ZWNobyBoZWxsbw==')).toBe(true);
     expect(formats.base64('')).toBe(true);

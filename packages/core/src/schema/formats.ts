@@ -112,7 +112,8 @@ export type FormatName =
   | 'ecs-password'
   | 'duration-hours'
   | 'maintenance-time'
-  | 'integer-string';
+  | 'integer-string'
+  | 'ip-or-dns-list';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -133,6 +134,7 @@ export const formats: Record<FormatName, (s: string) => boolean> = {
   'duration-hours': (s) => /^([1-9]|1[0-9]|2[0-4])h$/.test(s),
   'maintenance-time': (s) => /^(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z$/.test(s) || (RFC3339.test(s) && !Number.isNaN(Date.parse(s))),
   'integer-string': (s) => /^(?:0|[1-9][0-9]*)$/.test(s),
+  'ip-or-dns-list': (s) => s.split(',').every((part) => isIp(part) || isDnsName(part)),
 };
 
 /** What a value of each format must look like, as the end of a sentence that starts with the field name. */
@@ -152,6 +154,7 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
   'duration-hours': 'must be a whole number of hours from 1 to 24 followed by "h", such as 3h',
   'maintenance-time': 'must be a time of day such as 03:00:00Z, or an RFC 3339 timestamp',
   'integer-string': 'must be a string holding a whole number, such as "30"',
+  'ip-or-dns-list': 'must be IP addresses or DNS names separated by commas, without spaces or empty entries, such as "10.0.0.1,api.example.com"',
 };
 
 /**
