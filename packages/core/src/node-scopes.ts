@@ -67,6 +67,23 @@ export interface DiskSlot {
   documentedMinSize?: number;
 }
 
+/** The system disk of an object that has the `system_disk_*` fields and `image_id` (a scaling group, the control plane). */
+function systemDiskOf(owner: JsonPath, scope: DiskSlot['scope'], label: string, documentedMinSize: number): DiskSlot {
+  return {
+    kind: 'system',
+    scope,
+    label,
+    owner,
+    category: [...owner, 'system_disk_category'],
+    size: [...owner, 'system_disk_size'],
+    performanceLevel: [...owner, 'system_disk_performance_level'],
+    provisionedIops: [...owner, 'system_disk_provisioned_iops'],
+    burstingEnabled: [...owner, 'system_disk_bursting_enabled'],
+    imageId: [...owner, 'image_id'],
+    documentedMinSize,
+  };
+}
+
 function dataDisk(list: JsonPath, i: number, label: string, scope: DiskSlot['scope'], full: boolean): DiskSlot {
   const p = [...list, i];
   const slot: DiskSlot = { kind: 'data', scope, label, owner: p, category: [...p, 'category'], size: [...p, 'size'], performanceLevel: [...p, 'performance_level'] };
@@ -95,19 +112,7 @@ function diskSlotsUncached(root: JsonValue | undefined): DiskSlot[] {
     const sg = np.pool['scaling_group'];
     if (!isObject(sg)) continue;
     const p = [...np.path, 'scaling_group'];
-    out.push({
-      kind: 'system',
-      scope: 'nodepool',
-      label: `the system disk of ${np.label}`,
-      owner: p,
-      category: [...p, 'system_disk_category'],
-      size: [...p, 'system_disk_size'],
-      performanceLevel: [...p, 'system_disk_performance_level'],
-      provisionedIops: [...p, 'system_disk_provisioned_iops'],
-      burstingEnabled: [...p, 'system_disk_bursting_enabled'],
-      imageId: [...p, 'image_id'],
-      documentedMinSize: 20,
-    });
+    out.push(systemDiskOf(p, 'nodepool', `the system disk of ${np.label}`, 20));
     const disks = sg['data_disks'];
     if (Array.isArray(disks)) {
       disks.forEach((d, i) => {
@@ -143,20 +148,7 @@ function diskSlotsUncached(root: JsonValue | undefined): DiskSlot[] {
     documentedMinSize: 40,
   });
   if (isObject(root['control_plane_config'])) {
-    const p = ['control_plane_config'];
-    out.push({
-      kind: 'system',
-      scope: 'control-plane',
-      label: 'the system disk of control_plane_config',
-      owner: p,
-      category: [...p, 'system_disk_category'],
-      size: [...p, 'system_disk_size'],
-      performanceLevel: [...p, 'system_disk_performance_level'],
-      provisionedIops: [...p, 'system_disk_provisioned_iops'],
-      burstingEnabled: [...p, 'system_disk_bursting_enabled'],
-      imageId: [...p, 'image_id'],
-      documentedMinSize: 40,
-    });
+    out.push(systemDiskOf(['control_plane_config'], 'control-plane', 'the system disk of control_plane_config', 40));
   }
   return out;
 }
