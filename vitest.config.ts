@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Real-client tests run in their own, slower project (vitest.clients.config.ts, npm run test:clients).
+    exclude: ['test/clients/**', '**/node_modules/**'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     pool: 'forks',
