@@ -1,4 +1,4 @@
-import { clusterKind, defineRule, isGiven, isObject } from '@acklint/core';
+import { clusterKind, defineRule, isGiven, isObject, valueText } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
     const root = ctx.value;
     const kind = clusterKind(root);
     if ((kind !== 'managed' && kind !== 'serverless' && kind !== 'registered') || !isObject(root)) return;
-    const type = String(root['cluster_type']);
+    const type = valueText(root['cluster_type']);
     const what = kind === 'registered' ? 'a registered cluster brings its own control plane' : 'ACK runs the control plane of a managed cluster';
     for (const field of Object.keys(root)) {
       if (field !== 'control_plane_config' && field !== 'ssh_flags' && !field.startsWith('master_')) continue;

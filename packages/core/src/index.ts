@@ -50,7 +50,7 @@ export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './ci
 export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
 export { formatPath, toJsonPointer } from './path.js';
-export { isObject, isString } from './values.js';
+export { clip, isObject, isString, MAX_QUOTED, valueText } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
 export { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fullFieldTable, type FieldDocs, type FieldInfo, type FieldTable } from './schema/fields.js';
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
