@@ -2,6 +2,7 @@ import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type 
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
+import { yamlMessage } from './yaml-messages.js';
 
 /**
  * One YAML document's tree and span. The caller wraps it in a ClusterDocument: this module is loaded on demand (and
@@ -103,33 +104,6 @@ function excessiveDepth(doc: CST.Document, max: number): number | undefined {
     }
   }
   return first;
-}
-
-/** Our wording for the YAML errors people hit most; the library's own message otherwise. */
-function yamlMessage(code: string, fallback: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'Tabs are not allowed for indentation in YAML; use spaces.';
-    case 'BAD_INDENT':
-      return /flow/i.test(fallback)
-        ? 'This flow collection ([…] or {…}) is not closed, or its lines are not indented enough.'
-        : 'Wrong indentation: this line does not line up with its siblings.';
-    case 'MISSING_CHAR':
-      return `Something is missing here: ${lowerFirst(fallback)}`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A mapping key must fit on one line and be followed by ": " (is a colon missing, or an indent wrong?).';
-    case 'DUPLICATE_KEY':
-      return 'This key is given more than once.';
-    case 'UNEXPECTED_TOKEN':
-      return `Unexpected token: ${lowerFirst(fallback)}`;
-    default:
-      return fallback.endsWith('.') ? fallback : `${fallback}.`;
-  }
-}
-
-function lowerFirst(s: string): string {
-  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
 class Builder {
