@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -26,8 +26,10 @@ import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import type { FileReport, FormatInput, Formatter } from './types.js';
 import { HELP } from './help.js';
+import { writeOutput } from './output.js';
 
-const FORMATS: Record<string, () => Promise<Formatter>> = {
+/** The output formats, by `--format` name (the fuzzer runs every one of them). */
+export const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
   json: async () => json,
   sarif: async () => (await import('./formatters/sarif.js')).sarif,
@@ -123,15 +125,19 @@ export async function main(argv: string[]): Promise<number> {
     const rules: RuleMeta[] = builtinRules.map((r) => r.meta).filter((m) => enabledIds.has(m.id));
     rules.push(INTERNAL_ERROR_META);
     const input: FormatInput = { files: reports, rules, cwd, color, executionSuccessful: !internal && notifications.length === 0, notifications };
-    const text = (await FORMATS[format]!())(input);
+    const output = (await FORMATS[format]!())(input);
     if (values.output) {
+      let fd: number | undefined;
       try {
-        writeFileSync(values.output, text);
+        fd = openSync(values.output, 'w');
+        writeOutput(output, fd);
       } catch (err) {
         throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
-    } else if (text) {
-      process.stdout.write(text);
+    } else {
+      writeOutput(output, 1);
     }
     for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
 

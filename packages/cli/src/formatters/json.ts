@@ -1,6 +1,7 @@
 import { toJsonPointer } from '@acklint/core';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { FormatInput } from '../types.js';
+import { Lazy, streamJson } from './json-stream.js';
 
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
@@ -11,7 +12,7 @@ function displayPath(abs: string, cwd: string): string {
  * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
  * columns), with acklint's extras: JSON pointer, related locations, fix, docs URL.
  */
-export function json(input: FormatInput): string {
+export function* json(input: FormatInput): Generator<string> {
   const out = input.files.map((f) => {
     const count = (s: string) => f.diagnostics.filter((d) => d.severity === s).length;
     return {
@@ -19,7 +20,7 @@ export function json(input: FormatInput): string {
       errorCount: count('error'),
       warningCount: count('warning'),
       infoCount: count('info'),
-      messages: f.diagnostics.map((d) => ({
+      messages: new Lazy(mapLazy(f.diagnostics, (d) => ({
         ruleId: d.ruleId,
         severity: d.severity,
         message: d.message,
@@ -48,8 +49,14 @@ export function json(input: FormatInput): string {
             }
           : {}),
         docsUrl: d.docsUrl,
-      })),
+      }))),
     };
   });
-  return JSON.stringify(out, null, 2) + '\n';
+  yield* streamJson(new Lazy(out));
+  yield '\n';
+}
+
+/** `xs.map(f)`, one item at a time. */
+export function* mapLazy<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, TOOL_NAME, VERSION, ruleDocsUrl, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
 import type { FileReport, FormatInput } from '../types.js';
+import { Lazy, streamJson } from './json-stream.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -10,64 +11,72 @@ const SRCROOT = '%SRCROOT%';
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every enabled rule described, paths
  * relative to %SRCROOT% (the working directory), UTF-16 columns, and fingerprints that survive line shifts.
  */
-export function sarif(input: FormatInput): string {
+export function* sarif(input: FormatInput): Generator<string> {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   const artifactIndex = new Map<string, number>();
-  const results: unknown[] = [];
-
-  const artifactOf = (abs: string) => {
-    const uri = relativeTo(input.cwd, abs).split('/').map(encodeURIComponent).join('/');
-    if (!artifactIndex.has(uri)) {
-      artifactIndex.set(uri, artifacts.length);
+  const addArtifact = (uri: string): number => {
+    let i = artifactIndex.get(uri);
+    if (i === undefined) {
+      i = artifacts.length;
+      artifactIndex.set(uri, i);
       artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
     }
+    return i;
+  };
+  const otherFileUri = (abs: string) => relativeTo(input.cwd, abs).split('/').map(encodeURIComponent).join('/');
+  const artifactOf = (abs: string) => {
+    const uri = otherFileUri(abs);
     return { artifactLocation: { uri, uriBaseId: SRCROOT, index: artifactIndex.get(uri)! } };
   };
 
+  // Artifacts come before results in the log, so they are all listed first; results are then written one by one.
   for (const file of input.files) {
-    const uri = artifactUri(file, input.cwd);
-    if (!artifactIndex.has(uri)) {
-      artifactIndex.set(uri, artifacts.length);
-      artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
-    }
-    const index = artifactIndex.get(uri)!;
-    const seen = new Map<string, number>();
-    for (const d of file.diagnostics) {
-      const location = { artifactLocation: { uri, uriBaseId: SRCROOT, index } };
-      const result: Record<string, unknown> = {
-        ruleId: d.ruleId,
-        ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
-        level: LEVEL[d.severity],
-        message: { text: d.message },
-        locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
-        partialFingerprints: { 'acklintFindingHash/v1': fingerprint(d, uri, seen) },
-      };
-      if (d.related.length) {
-        result.relatedLocations = d.related.map((r, i) => ({
-          id: i + 1,
-          message: { text: r.message },
-          // A location in another file (an inventory file) is an artifact of its own.
-          physicalLocation: { ...(r.file ? artifactOf(r.file) : location), region: region(r.range) },
-        }));
+    addArtifact(artifactUri(file, input.cwd));
+    for (const d of file.diagnostics) for (const r of d.related) if (r.file) addArtifact(otherFileUri(r.file));
+  }
+
+  function* results(): Generator<unknown> {
+    for (const file of input.files) {
+      const uri = artifactUri(file, input.cwd);
+      const index = artifactIndex.get(uri)!;
+      const seen = new Map<string, number>();
+      for (const d of file.diagnostics) {
+        const location = { artifactLocation: { uri, uriBaseId: SRCROOT, index } };
+        const result: Record<string, unknown> = {
+          ruleId: d.ruleId,
+          ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
+          level: LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
+          partialFingerprints: { 'acklintFindingHash/v1': fingerprint(d, uri, seen) },
+        };
+        if (d.related.length) {
+          result.relatedLocations = d.related.map((r, i) => ({
+            id: i + 1,
+            message: { text: r.message },
+            // A location in another file (an inventory file) is an artifact of its own.
+            physicalLocation: { ...(r.file ? artifactOf(r.file) : location), region: region(r.range) },
+          }));
+        }
+        if (d.fix) {
+          result.fixes = [
+            {
+              description: { text: d.fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri, uriBaseId: SRCROOT, index },
+                  replacements: d.fix.edits.map((e) => ({
+                    deletedRegion: region(file.source.rangeOf(e)),
+                    insertedContent: { text: e.newText },
+                  })),
+                },
+              ],
+            },
+          ];
+        }
+        yield result;
       }
-      if (d.fix) {
-        result.fixes = [
-          {
-            description: { text: d.fix.title },
-            artifactChanges: [
-              {
-                artifactLocation: { uri, uriBaseId: SRCROOT, index },
-                replacements: d.fix.edits.map((e) => ({
-                  deletedRegion: region(file.source.rangeOf(e)),
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
-      }
-      results.push(result);
     }
   }
 
@@ -97,11 +106,12 @@ export function sarif(input: FormatInput): string {
               : {}),
           },
         ],
-        results,
+        results: new Lazy(results()),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* streamJson(log);
+  yield '\n';
 }
 
 function descriptor(meta: RuleMeta) {
