@@ -1,0 +1,165 @@
+/**
+ * The fuzzer's invariants, checked for one input: linting never throws and never yields an internal error; every
+ * range (diagnostic, related location, fix edit) lies inside the text, inside its line and on code-point boundaries;
+ * no output (diagnostics, every CLI formatter) contains the marker password; SARIF is valid; the input is linted
+ * within a time bound.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { INTERNAL_ERROR_ID, INTERNAL_ERROR_META, lintSync, type Diagnostic, type LintResult, type Range, type Rule, type SourceText, type Span } from '@acklint/core';
+import { FORMATS } from '../../packages/cli/src/main.js';
+import { outputToString } from '../../packages/cli/src/output.js';
+import type { FormatInput } from '../../packages/cli/src/types.js';
+import type { FuzzInput } from './generate.js';
+
+export type FailureKind = 'exception' | 'internal-error' | 'range' | 'leak' | 'sarif' | 'slow';
+export const FAILURE_KINDS: readonly FailureKind[] = ['exception', 'internal-error', 'range', 'leak', 'sarif', 'slow'];
+
+export interface Failure {
+  kind: FailureKind;
+  detail: string;
+}
+
+/**
+ * Something that turns a lint result into text a user sees. Every CLI formatter is one; the language server's
+ * handlers (diagnostics, hover, code actions) join this list where it is built (see `extraSinks`).
+ */
+export interface OutputSink {
+  name: string;
+  render(result: LintResult, input: FuzzInput): string;
+}
+
+export interface CheckContext {
+  rules: readonly Rule[];
+  marker: string;
+  /** Most milliseconds one input may take to lint. */
+  timeBoundMs: number;
+  now: Date;
+  sinks: readonly OutputSink[];
+  repoRoot: string;
+}
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
+let sarifValidator: ReturnType<Ajv2020['compile']> | undefined;
+
+export function sarifValidate(repoRoot: string, text: string): string | undefined {
+  if (!sarifValidator) {
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    sarifValidator = ajv.compile(schema);
+  }
+  let log: unknown;
+  try {
+    log = JSON.parse(text);
+  } catch (err) {
+    return `not JSON: ${(err as Error).message}`;
+  }
+  if (sarifValidator(log)) return undefined;
+  return JSON.stringify(sarifValidator.errors?.slice(0, 3));
+}
+
+/** The CLI formatters as sinks, each given one file's result the way the CLI gives it. */
+export async function formatterSinks(rules: readonly Rule[]): Promise<OutputSink[]> {
+  const metas = [...rules.map((r) => r.meta), INTERNAL_ERROR_META];
+  const loaded = await Promise.all(Object.entries(FORMATS).map(async ([name, load]) => [name, await load()] as const));
+  return loaded.map(([name, formatter]) => ({
+    name: `cli --format ${name}`,
+    render(result: LintResult, input: FuzzInput): string {
+      const fmt: FormatInput = {
+        files: [{ displayPath: input.fileName, absPath: `/fuzz/${input.fileName}`, diagnostics: result.diagnostics, source: result.source }],
+        rules: metas,
+        cwd: '/fuzz',
+        color: input.text.length % 2 === 0,
+        executionSuccessful: !result.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID),
+        notifications: [],
+      };
+      return outputToString(formatter(fmt));
+    },
+  }));
+}
+
+/** Where a span or range breaks the rules: outside the text, past its line's end, or inside a character. */
+export function rangeProblem(source: SourceText, span: Span, range: Range | undefined, what: string): string | undefined {
+  const text = source.text;
+  if (!(Number.isInteger(span.start) && Number.isInteger(span.end))) return `${what}: span is not integral ${JSON.stringify(span)}`;
+  if (span.start < 0 || span.end > text.length || span.start > span.end) return `${what}: span ${span.start}-${span.end} outside text of length ${text.length}`;
+  for (const o of [span.start, span.end]) {
+    const hi = text.charCodeAt(o - 1);
+    const lo = text.charCodeAt(o);
+    if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) return `${what}: offset ${o} splits a surrogate pair`;
+    if (hi === 13 && lo === 10) return `${what}: offset ${o} splits a CRLF line break`;
+  }
+  if (!range) return undefined;
+  for (const [p, o] of [
+    [range.start, span.start],
+    [range.end, span.end],
+  ] as const) {
+    if (p.line < 0 || p.line >= source.lineCount) return `${what}: line ${p.line} outside 0..${source.lineCount - 1}`;
+    const len = source.lineText(p.line).length;
+    if (p.character < 0 || p.character > len) return `${what}: column ${p.character} past the end of line ${p.line} (length ${len})`;
+    if (source.offsetAt(p) !== o) return `${what}: range ${JSON.stringify(p)} does not match offset ${o}`;
+  }
+  return undefined;
+}
+
+function diagnosticRangeProblems(source: SourceText, d: Diagnostic): string[] {
+  const out: string[] = [];
+  const push = (s: string | undefined) => s && out.push(`${d.ruleId}: ${s}`);
+  push(rangeProblem(source, d.span, d.range, 'diagnostic'));
+  for (const r of d.related) if (!r.file) push(rangeProblem(source, r.span, r.range, 'related'));
+  for (const e of d.fix?.edits ?? []) push(rangeProblem(source, e, undefined, 'fix edit'));
+  return out;
+}
+
+function diagnosticTexts(d: Diagnostic): string[] {
+  return [d.message, ...d.related.map((r) => r.message), ...(d.fix ? [d.fix.title, ...d.fix.edits.map((e) => e.newText)] : [])];
+}
+
+/** Lint one input and check every invariant; returns the failures (empty when all hold) and the lint time. */
+export function checkInput(input: FuzzInput, ctx: CheckContext): { failures: Failure[]; ms: number } {
+  const failures: Failure[] = [];
+  const data = input.asBytes ? new TextEncoder().encode(input.text) : input.text;
+  let result: LintResult;
+  const t0 = performance.now();
+  try {
+    result = lintSync(data, { fileName: input.fileName, rules: ctx.rules, now: ctx.now });
+  } catch (err) {
+    return { failures: [{ kind: 'exception', detail: `lintSync: ${(err as Error)?.stack ?? String(err)}` }], ms: performance.now() - t0 };
+  }
+  const ms = performance.now() - t0;
+  if (ms > ctx.timeBoundMs) failures.push({ kind: 'slow', detail: `lintSync took ${Math.round(ms)} ms (bound ${ctx.timeBoundMs} ms)` });
+
+  for (const d of result.diagnostics) {
+    if (d.ruleId === INTERNAL_ERROR_ID) failures.push({ kind: 'internal-error', detail: d.message });
+    for (const p of diagnosticRangeProblems(result.source, d)) failures.push({ kind: 'range', detail: p });
+  }
+  // The marker is a password only where the input still has a password field for it (a mutation may have broken the
+  // key itself, and then it is an ordinary value).
+  const checkLeaks = /password/i.test(input.text);
+  if (checkLeaks) {
+    for (const d of result.diagnostics) {
+      if (diagnosticTexts(d).some((t) => t.includes(ctx.marker))) failures.push({ kind: 'leak', detail: `${d.ruleId} diagnostic: ${d.message.slice(0, 200)}` });
+    }
+  }
+  for (const sink of ctx.sinks) {
+    let out: string;
+    try {
+      out = sink.render(result, input);
+    } catch (err) {
+      failures.push({ kind: 'exception', detail: `${sink.name}: ${(err as Error)?.stack ?? String(err)}` });
+      continue;
+    }
+    if (checkLeaks && out.includes(ctx.marker)) {
+      const at = out.indexOf(ctx.marker);
+      failures.push({ kind: 'leak', detail: `${sink.name}: …${out.slice(Math.max(0, at - 80), at + 40)}…` });
+    }
+    if (sink.name.endsWith('sarif')) {
+      const bad = sarifValidate(ctx.repoRoot, out);
+      if (bad) failures.push({ kind: 'sarif', detail: bad });
+    }
+  }
+  return { failures, ms };
+}
