@@ -72,7 +72,7 @@ const DUP_MESSAGE = 'Key "name" is given more than once in this object; only the
 
 /** A clean spec with an unquoted value on line 3 (3:13-3:20): one syntax error. */
 const SYNTAX_SPEC = CLEAN_SPEC.replace('"region_id": "cn-hangzhou"', '"region_id": cn-hangzhou');
-const UNQUOTED_MESSAGE = 'Unquoted text where a value belongs: JSON strings must be in double quotes.';
+const UNQUOTED_MESSAGE = 'Unquoted text where a value belongs: JSON strings must be in double quotes. Quote the value.';
 
 /** A ROS template: one unsupported-document warning at 1:1. */
 const ROS_TEMPLATE = `ROSTemplateFormatVersion: '2015-09-01'

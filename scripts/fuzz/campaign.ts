@@ -78,7 +78,7 @@ function writeFailure(outDir: string, input: FuzzInput, failures: Failure[], ctx
   if (ctx && !kinds.includes('slow')) {
     const signature = (fs: Failure[]) => [...new Set(fs.map((f) => f.kind))].sort().join(',');
     const want = kinds.join(',');
-    text = minimize(text, (candidate) => signature(checkInput({ ...input, text: candidate }, ctx).failures) === want);
+    text = minimize(text, (candidate) => signature(checkInput({ ...input, text: candidate }, ctx).failures) === want, 8000);
   }
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
   const ext = input.fileName.replace(/^.*\./, '');

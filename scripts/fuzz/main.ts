@@ -13,7 +13,7 @@ async function fuzzMain(repoRoot: string): Promise<number> {
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: '1000' },
       out: { type: 'string' },
-      'time-bound': { type: 'string', default: '2000' },
+      'time-bound': { type: 'string', default: '1000' },
       'no-minimize': { type: 'boolean' },
     },
   });

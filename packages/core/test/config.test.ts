@@ -85,7 +85,7 @@ describe('loadConfigFile', () => {
 
   it('rejects invalid JSON with the position of the error', async () => {
     const err = await loadError('.acklint.json', '{\n  "rules": {\n    "syntax-error": off\n  }\n}\n');
-    expect(err.message).toMatch(/\.acklint\.json:3:21: Unquoted text where a value belongs: JSON strings must be in double quotes\.$/);
+    expect(err.message).toMatch(/\.acklint\.json:3:21: Unquoted text where a value belongs: JSON strings must be in double quotes\. Quote the value\.$/);
   });
 
   it('reports a missing file as a ConfigError', async () => {

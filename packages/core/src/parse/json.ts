@@ -132,22 +132,26 @@ function convert(n: JNode, problems: ParseProblem[]): Node {
 }
 
 
+/** What each jsonc-parser error means, with the fix. Our own words: messages never quote the source. */
 const MESSAGES: Partial<Record<number, string>> = {
-  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON.',
-  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
-  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
-  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected after the property name.',
-  [ParseErrorCode.CommaExpected]: 'A comma is expected between entries.',
-  [ParseErrorCode.CloseBraceExpected]: 'This object is not closed: a "}" is expected.',
-  [ParseErrorCode.CloseBracketExpected]: 'This array is not closed: a "]" is expected.',
-  [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the JSON document.',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is never closed.',
-  [ParseErrorCode.UnexpectedEndOfString]: 'This string is never closed: a closing double quote is missing.',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
-  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape in this string.',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape sequence in this string.',
-  [ParseErrorCode.InvalidCharacter]: 'Control characters must be escaped inside JSON strings.',
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON (JSON numbers have no leading zeros, no "+" sign and no trailing "."). Write a plain decimal number, or quote it if it is meant as text.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here. Quote the key ("name": value), or remove the extra comma before it.',
+  [ParseErrorCode.ValueExpected]: 'A value is missing here. Write a value (a string in double quotes, a number, true, false, null, an object or a list), or remove the entry.',
+  [ParseErrorCode.ColonExpected]: 'A colon is missing after this property name. Write "name": value.',
+  [ParseErrorCode.CommaExpected]: 'A comma is missing between two entries. Add a comma after the previous value.',
+  [ParseErrorCode.CloseBraceExpected]: 'This object is never closed. Add the closing "}" (or look for a missing comma or quote before this point).',
+  [ParseErrorCode.CloseBracketExpected]: 'This list is never closed. Add the closing "]" (or look for a missing comma before this point).',
+  [ParseErrorCode.EndOfFileExpected]: 'There is more text after the end of the JSON document. Remove it; a spec is one JSON object.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is never closed. Add the closing "*/".',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is never closed. Add the closing double quote (inside a string, write \\" for a quote).',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete (a sign, decimal point or exponent with no digits after it). Complete it, or quote it if it is meant as text.',
+  [ParseErrorCode.InvalidUnicode]: 'This string has an invalid \\u escape: \\u must be followed by four hexadecimal digits. Fix the escape, or write the character itself.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'This string has an invalid escape sequence: after a backslash JSON allows only " \\ / b f n r t u. Write \\\\ for a backslash.',
+  [ParseErrorCode.InvalidCharacter]: 'This string contains a control character (a tab or a line break) that JSON requires to be escaped. Write \\t or \\n instead.',
 };
+
+/** Every jsonc-parser error code that gets a message of its own (tests check each one's wording). */
+export const JSON_ERROR_CODES = ParseErrorCode;
 
 /** Turn jsonc-parser's error codes into problems with our own wording, without echoing source text. */
 function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
@@ -179,10 +183,10 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
       const token = text.slice(start, end);
       const message =
         text[start - 1] === '"'
-          ? 'Unquoted text right after a string: is a double quote inside the string missing its backslash (\\")?'
+          ? 'Unquoted text right after a string: is a double quote inside the string missing its backslash? Write \\" for a quote inside a string.'
           : /^[A-Za-z_$]/.test(token)
-            ? 'Unquoted text where a value belongs: JSON strings must be in double quotes.'
-            : 'Unexpected character(s): this is not a JSON value.';
+            ? 'Unquoted text where a value belongs: JSON strings must be in double quotes. Quote the value.'
+            : 'These characters are not a JSON value. Remove them, or quote the value.';
       pushSyntax(start, end, message);
       // jsonc-parser follows an invalid value with "value expected" at the next token: one mistake, one diagnostic.
       skipValueExpectedAt = skipWhitespace(text, end);
@@ -213,7 +217,7 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
         }
       }
     }
-    pushSyntax(start, end, MESSAGES[e.error] ?? 'Invalid JSON.');
+    pushSyntax(start, end, MESSAGES[e.error] ?? 'This is not valid JSON. Check the quotes, commas and brackets around this point.');
   }
   return out;
 }

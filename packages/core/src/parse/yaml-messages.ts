@@ -6,7 +6,7 @@
 const MESSAGES: Record<string, string | Array<[RegExp, string]>> = {
   TAB_AS_INDENT: 'A tab is used for indentation here, and YAML allows only spaces there. Replace the tab with spaces.',
   BAD_INDENT: [
-    [/same column/i, 'This list item does not line up with the items above it. Start every "-" of one list in the same column.'],
+    [/sequence items must start at the same column/i, 'This list item does not line up with the items above it. Start every "-" of one list in the same column.'],
     [/flow/i, 'This line is inside a flow collection ([…] or {…}) that is not closed, or it is indented less than the key that holds the collection. Close the bracket, or indent the line further.'],
     [/block scalar|indentation indicator|less indented/i, 'This line of a block scalar (| or >) is indented less than the first line of the block. Indent every line of the block at least as far as its first line.'],
     [/.*/, 'This line is indented wrongly: it does not line up with the keys of the mapping it seems to belong to. Indent it like its sibling keys, with spaces.'],
@@ -44,7 +44,11 @@ const MESSAGES: Record<string, string | Array<[RegExp, string]>> = {
     [/.*/, 'An anchor (&) or alias (*) needs a name. Write the name right after the & or *.'],
   ],
   BAD_DQ_ESCAPE: 'This double-quoted string has an escape sequence YAML does not know (a backslash followed by an unexpected character). Write \\\\ for a backslash, or use single quotes.',
-  BAD_SCALAR_START: 'A plain (unquoted) value cannot start with this character (@ and ` are reserved in YAML). Quote the value.',
+  BAD_SCALAR_START: [
+    [/flow indicator/i, 'A value without quotes cannot start with a comma or a bracket ([ ] { }): they mark lists and mappings written inline. Quote the value, or remove the character.'],
+    [/reserved/i, 'A value without quotes cannot start with @ or ` (YAML reserves them). Quote the value.'],
+    [/.*/, 'A value without quotes cannot start with this character. Quote the value.'],
+  ],
   BAD_DIRECTIVE: 'This directive (a line starting with %) is unknown or malformed. Remove it; acklint reads YAML 1.2.',
   BAD_PROP_ORDER: 'An anchor (&name) or tag (!tag) is in the wrong place. Put it right before the value it belongs to, on the same line.',
   ALIAS_PROPS: 'An alias (*name) cannot have its own anchor or tag. Remove the & or ! next to the alias.',

@@ -108,8 +108,10 @@ function excessiveDepth(doc: CST.Document, max: number): number | undefined {
 
 class Builder {
   private readonly memo = new Map<YNode, Node>();
-  private readonly sizes = new Map<Node, number>();
+  private readonly sizes = new Map<Node, { size: number; height: number }>();
   private readonly inProgress = new Set<YNode>();
+  /** What each alias refers to (see resolveAliases). */
+  private readonly aliasTargets: Map<Alias, YNode>;
   private expanded = 0;
   private aliasLimitHit = false;
 
@@ -118,7 +120,9 @@ class Builder {
     private readonly text: string,
     private readonly limits: ParseLimits,
     private readonly problems: ParseProblem[],
-  ) {}
+  ) {
+    this.aliasTargets = resolveAliases(doc);
+  }
 
   convert(y: YNode, depth: number): Node {
     if (isAlias(y)) return this.alias(y, depth);
@@ -228,14 +232,30 @@ class Builder {
 
   private alias(a: Alias, depth: number): Node {
     const { start, end } = this.span(a);
-    const target = a.resolve(this.doc) as YNode | undefined;
-    if (!target) return { kind: 'invalid', start, end }; // the parser already reported the unknown anchor
+    const target = this.aliasTargets.get(a);
+    if (!target) {
+      this.problems.push({ code: 'syntax', start, end, message: yamlMessage('BAD_ALIAS', 'Unresolved alias') });
+      return { kind: 'invalid', start, end };
+    }
     if (this.inProgress.has(target)) {
       this.problems.push({ code: 'syntax', start, end, message: 'This alias refers to a node that contains it; recursive aliases are not supported.' });
       return { kind: 'invalid', start, end };
     }
     const node = this.convert(target, depth);
-    this.expanded += this.sizeOf(node);
+    const { size, height } = this.measure(node);
+    // An alias repeats its anchor's subtree where it stands: nested aliases can build a value far deeper than any
+    // text nesting (an anchor 200 levels deep holding an alias of another such anchor, and so on). The model stays
+    // within maxDepth, so nothing downstream (plain values, rules) meets a deeper value than the limit allows.
+    if (depth + height > this.limits.maxDepth) {
+      this.problems.push({
+        code: 'too-deep',
+        start,
+        end,
+        message: `This alias nests its anchor's value more than ${this.limits.maxDepth} levels deep; it was not expanded.`,
+      });
+      return { kind: 'invalid', start, end };
+    }
+    this.expanded += size;
     if (this.expanded > this.limits.maxExpandedNodes) {
       if (!this.aliasLimitHit) {
         this.aliasLimitHit = true;
@@ -251,17 +271,56 @@ class Builder {
     return node;
   }
 
-  /** Nodes a subtree stands for once every alias inside it is expanded (memoised, so shared subtrees cost once). */
-  private sizeOf(n: Node): number {
+  /**
+   * Nodes a subtree stands for once every alias inside it is expanded, and its height in collections (a scalar is 0,
+   * a list of scalars 1). Memoised, so shared subtrees cost once; the recursion is as deep as the model, which the
+   * depth checks above keep within maxDepth.
+   */
+  private measure(n: Node): { size: number; height: number } {
     const known = this.sizes.get(n);
     if (known !== undefined) return known;
     let size = 1;
-    if (n.kind === 'object') for (const e of n.entries) size += this.sizeOf(e.value);
-    else if (n.kind === 'array') for (const i of n.items) size += this.sizeOf(i);
-    size = Math.min(size, Number.MAX_SAFE_INTEGER);
-    this.sizes.set(n, size);
-    return size;
+    let height = 0;
+    const add = (child: Node) => {
+      const m = this.measure(child);
+      size += m.size;
+      height = Math.max(height, m.height + 1);
+    };
+    if (n.kind === 'object') for (const e of n.entries) add(e.value);
+    else if (n.kind === 'array') for (const i of n.items) add(i);
+    if (n.kind === 'object' || n.kind === 'array') height = Math.max(height, 1);
+    const m = { size: Math.min(size, Number.MAX_SAFE_INTEGER), height };
+    this.sizes.set(n, m);
+    return m;
   }
 }
 
 export class TooDeep extends Error {}
+
+/**
+ * The node each alias of a document refers to: the last node before it (in document order) with that anchor, as YAML
+ * defines it. One iterative walk for the whole document; the library's own `Alias.resolve` walks the whole document
+ * again for every alias, which is quadratic in a file with many aliases.
+ */
+function resolveAliases(doc: Document.Parsed): Map<Alias, YNode> {
+  const targets = new Map<Alias, YNode>();
+  const anchors = new Map<string, YNode>();
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isAlias(n)) {
+      const t = anchors.get(n.source);
+      if (t) targets.set(n, t);
+      continue;
+    }
+    if (isPair(n)) {
+      stack.push(n.value, n.key);
+      continue;
+    }
+    const node = n as YNode;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
+  return targets;
+}
