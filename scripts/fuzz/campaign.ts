@@ -35,7 +35,7 @@ export interface CampaignSummary {
   inputs: number;
   byKind: Record<FailureKind, number>;
   failing: CampaignFailure[];
-  ms: { total: number; p50: number; p99: number; max: number };
+  ms: { total: number; lint: number; p50: number; p99: number; max: number };
 }
 
 export const FIXED_NOW = new Date('2026-11-27T00:00:00Z');
@@ -68,7 +68,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignSummary> 
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { inputs: o.count, byKind, failing, ms: { total: performance.now() - t0, p50: q(0.5), p99: q(0.99), max: q(1) } };
+  return { inputs: o.count, byKind, failing, ms: { total: performance.now() - t0, lint: times.reduce((a, b) => a + b, 0), p50: q(0.5), p99: q(0.99), max: q(1) } };
 }
 
 function writeFailure(outDir: string, input: FuzzInput, failures: Failure[], ctx: CheckContext | undefined): string {

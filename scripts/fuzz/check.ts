@@ -70,7 +70,9 @@ export async function formatterSinks(rules: readonly Rule[]): Promise<OutputSink
     render(result: LintResult, input: FuzzInput): string {
       const fmt: FormatInput = {
         files: [{ displayPath: input.fileName, absPath: `/fuzz/${input.fileName}`, diagnostics: result.diagnostics, source: result.source }],
-        rules: metas,
+        // The rules that reported something (their descriptors are the same for every input; the CLI tests check
+        // them once), which keeps a campaign fast.
+        rules: metas.filter((m) => m.id === INTERNAL_ERROR_ID || result.diagnostics.some((d) => d.ruleId === m.id)),
         cwd: '/fuzz',
         color: input.text.length % 2 === 0,
         executionSuccessful: !result.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID),

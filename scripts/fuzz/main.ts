@@ -38,7 +38,7 @@ async function fuzzMain(repoRoot: string): Promise<number> {
   });
   const { ms } = summary;
   process.stdout.write(
-    `fuzz: seed ${seed}, ${summary.inputs} inputs in ${(ms.total / 1000).toFixed(1)} s (lint p50 ${ms.p50.toFixed(1)} ms, p99 ${ms.p99.toFixed(1)} ms, max ${ms.max.toFixed(0)} ms)\n`,
+    `fuzz: seed ${seed}, ${summary.inputs} inputs in ${(ms.total / 1000).toFixed(1)} s (lint CPU ${(ms.lint / 1000).toFixed(1)} s in all, p50 ${ms.p50.toFixed(1)} ms, p99 ${ms.p99.toFixed(1)} ms, max ${ms.max.toFixed(0)} ms)\n`,
   );
   for (const k of FAILURE_KINDS) process.stdout.write(`  ${k.padEnd(15)} ${summary.byKind[k]}\n`);
   for (const f of summary.failing.slice(0, 20)) {

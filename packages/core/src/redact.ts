@@ -10,7 +10,7 @@
  *   so that values the parser could not read (a syntax error on the line) are masked too.
  */
 import type { Diagnostic } from './diagnostic.js';
-import type { Node } from './model.js';
+import type { JsonPath, Node } from './model.js';
 import type { ParsedFile } from './parse/index.js';
 import type { SourceText, Span } from './text.js';
 import { clip } from './values.js';
@@ -216,10 +216,16 @@ function indentAt(text: string, offset: number): number {
   return i - start;
 }
 
+/** A JSON path with secret keys masked (it is shown as a JSON pointer in JSON and SARIF output). */
+function scrubPath(path: JsonPath, secrets: SecretIndex): JsonPath {
+  return path.some((seg) => typeof seg === 'string' && secrets.contains(seg)) ? path.map((seg) => (typeof seg === 'string' ? secrets.scrub(seg) : seg)) : path;
+}
+
 /**
  * A diagnostic as it may leave the engine: every range clamped to the text ({@link SourceText.clamp}) and recomputed
  * from its span, every text (message, related messages, fix title) with the secrets masked, and a fix whose new
- * text would write a secret dropped (it cannot be shown, and a masked edit would break the file).
+ * text would write a secret dropped (it cannot be shown, and a masked edit would break the file). Paths are masked
+ * too: a password written as a mapping key would otherwise show in JSON pointers.
  */
 export function settleDiagnostic(d: Diagnostic, source: SourceText, secrets: SecretIndex): Diagnostic {
   const place = (span: Span) => {
@@ -231,8 +237,9 @@ export function settleDiagnostic(d: Diagnostic, source: SourceText, secrets: Sec
     ...d,
     ...here,
     message: secrets.scrub(d.message),
+    path: scrubPath(d.path, secrets),
     // A location in another file (an inventory) keeps its own range.
-    related: d.related.map((r) => ({ ...r, ...(r.file ? {} : place(r.span)), message: secrets.scrub(r.message) })),
+    related: d.related.map((r) => ({ ...r, ...(r.file ? {} : place(r.span)), ...(r.path ? { path: scrubPath(r.path, secrets) } : {}), message: secrets.scrub(r.message) })),
   };
   if (d.fix) {
     if (d.fix.edits.some((e) => secrets.contains(e.newText))) delete out.fix;

@@ -158,14 +158,25 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
   const out: ParseProblem[] = [];
   let skipValueExpectedAt = -1;
   let lastSyntax = -1;
+  const trailingCommas = new Set<number>();
+  const previousToken = previousTokenFinder(text);
   /**
    * After one syntax error, the parser's recovery often reports more on the same line (`"a":"{"b":1}"` gives three):
    * one mistake, one diagnostic per line.
    */
+  let scanned = 0;
+  let lineBreakSinceLast = true;
   const pushSyntax = (start: number, end: number, message: string): void => {
-    if (lastSyntax >= 0 && !/[\r\n]/.test(text.slice(lastSyntax, start))) return;
+    // Each character is looked at once, however many errors one long line has.
+    for (let i = Math.max(scanned, lastSyntax); i < start && !lineBreakSinceLast; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) lineBreakSinceLast = true;
+    }
+    scanned = Math.max(scanned, start);
+    if (lastSyntax >= 0 && !lineBreakSinceLast) return;
     out.push({ code: 'syntax', start, end, message });
     lastSyntax = start;
+    lineBreakSinceLast = false;
   };
   for (const e of errors) {
     const start = e.offset;
@@ -203,10 +214,11 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
     if (e.error === ParseErrorCode.ValueExpected || e.error === ParseErrorCode.PropertyNameExpected) {
       const close = text.charCodeAt(start);
       if (close === 93 /* ] */ || close === 125 /* } */) {
-        const comma = previousToken(text, start);
+        const comma = previousToken(start);
         if (comma >= 0 && text.charCodeAt(comma) === 44 /* , */) {
           // `{"a": 1,}` gets both "property name expected" and "value expected" at the `}`: one comma, one problem.
-          if (out.some((p) => p.code === 'trailing-comma' && p.start === comma)) continue;
+          if (trailingCommas.has(comma)) continue;
+          trailingCommas.add(comma);
           out.push({
             code: 'trailing-comma',
             start: comma,
@@ -227,14 +239,32 @@ function skipWhitespace(text: string, i: number): number {
   return i;
 }
 
-/** Offset of the last non-blank, non-comment character before `offset`. */
-function previousToken(text: string, offset: number): number {
-  const scanner = createScanner(text, false);
-  let last = -1;
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; t = scanner.scan()) {
-    if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) {
-      last = scanner.getTokenOffset();
+/**
+ * A function giving the offset of the last token (not blank, not a comment) before an offset. The text is scanned
+ * once, on first use, so a file with many errors costs one scan rather than one per error.
+ */
+function previousTokenFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [];
+      const scanner = createScanner(text, false);
+      for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+        if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) {
+          starts.push(scanner.getTokenOffset());
+        }
+      }
     }
-  }
-  return last;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < offset) {
+        found = starts[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
 }
