@@ -152,9 +152,9 @@ export function checkInput(input: FuzzInput, ctx: CheckContext): { failures: Fai
     if (d.ruleId === INTERNAL_ERROR_ID) failures.push({ kind: 'internal-error', detail: d.message });
     for (const p of diagnosticRangeProblems(result.source, d)) failures.push({ kind: 'range', detail: p });
   }
-  // The marker is a password only where the input still has a password field for it (a mutation may have broken the
-  // key itself, and then it is an ordinary value).
-  const checkLeaks = /password/i.test(input.text);
+  // The marker is a password only where the input still has a password field (a key and a colon) for it: a mutation
+  // or the minimiser may have broken the key itself (`passwordPw9…`), and then the marker is an ordinary value.
+  const checkLeaks = /pass(?:word)?[\w-]*\\*["']?\s*[:=]/i.test(input.text);
   if (checkLeaks) {
     for (const d of result.diagnostics) {
       if (diagnosticTexts(d).some((t) => t.includes(ctx.marker))) failures.push({ kind: 'leak', detail: `${d.ruleId} diagnostic: ${d.message.slice(0, 200)}` });
