@@ -158,12 +158,21 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
 };
 
 /**
- * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`) and
+ * An ID masked with x's as documentation writes it: a resource prefix, then only x's (at least three, perhaps with one
+ * distinguishing character: `vpc-xxx`, `vsw-xxxxxxxxxa`, `k8s-log-xxx`), or an ID whose tail is masked with five or more
+ * x's (`ds-bp1d19mmbsv3jf6xxxxx`). Real IDs are random lower-case letters and digits, so five x's in a row at the end
+ * are as good as never real.
+ */
+const MASKED_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:x{3,}[a-z0-9]?|[a-z0-9]*x{5,})$/i;
+
+/**
+ * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`,
+ * `vpc-xxx`) and
  * template placeholders (`%s`, `${VPC_ID}`, `$VPC_ID`, `{{ .VpcId }}`, `<your-vpc-id>`). They are reported once, by the
  * `placeholder-value` rule, instead of as malformed values.
  */
 export function placeholderKind(s: string): 'masked' | 'template' | undefined {
   if (/%[sdvq]|\$\{[^}]*\}|\{\{[^}]*\}\}|^<[^<>]+>$|^\$[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return 'template';
-  if (/\*{3,}/.test(s)) return 'masked';
+  if (/\*{3,}/.test(s) || MASKED_ID.test(s)) return 'masked';
   return undefined;
 }
