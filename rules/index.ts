@@ -11,6 +11,7 @@ import unknownField from './unknown-field.js';
 import missingField from './missing-field.js';
 import deprecatedField from './deprecated-field.js';
 import placeholderValue from './placeholder-value.js';
+import unquotedStringValue from './unquoted-string-value.js';
 import duplicateKey from './duplicate-key.js';
 import encryptionKeyRequiresPro from './encryption-key-requires-pro.js';
 import inputLimit from './input-limit.js';
@@ -123,6 +124,7 @@ export const builtinRules: readonly Rule[] = [
   missingField,
   deprecatedField,
   placeholderValue,
+  unquotedStringValue,
   // Domain rules
   podServiceCidrOverlap,
   prepaidPeriod,

@@ -15,7 +15,7 @@ import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
 import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
 
-export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder';
+export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder' | 'also-accepted';
 
 export interface SchemaFinding {
   kind: SchemaFindingKind;
@@ -48,6 +48,12 @@ function check(doc: ClusterDocument): SchemaFinding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding);
+    if (finding.kind === 'also-accepted') {
+      // The number is taken, so the range of the string it stands for still applies.
+      const path = toPath(doc, err.instancePath)!;
+      const range = rangeProblem(path, doc.get(path));
+      if (range) out.push(range);
+    }
   }
   walk(doc, out);
   return out;
@@ -124,6 +130,11 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
   const field = fieldInfo(path);
   const name = label(path);
   const params = err.params as Record<string, unknown>;
+  // A number or boolean the API also takes here is reported once, by its type finding; its enum check reads it as text.
+  const also = field?.alsoAccepts;
+  if (err.keyword === 'enum' && also && (typeof v === 'number' || typeof v === 'boolean') && also.types.includes(typeof v)) {
+    if (((params.allowedValues as unknown[]) ?? []).includes(String(v))) return undefined;
+  }
   // A placeholder is reported once, as such (see walk below), not as a malformed value.
   if (typeof v === 'string' && err.keyword !== 'type' && !field?.sensitive && placeholderKind(v)) return undefined;
   const must = (text: string) => (custom ? `${name} ${sentence(custom)}` : `${name} ${text}`);
@@ -132,6 +143,9 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
     case 'type': {
       // The API (Go's JSON decoder) reads null as "not set" for every field.
       if (v === null) return undefined;
+      if (also && (typeof v === 'number' || typeof v === 'boolean') && also.types.includes(typeof v) && node && !field.sensitive) {
+        return { kind: 'also-accepted', report: alsoAcceptedReport(doc, path, v, node, also.why) };
+      }
       return { kind: 'type', report: typeReport(doc, path, String(params.type), v, node, field) };
     }
     case 'additionalProperties':
@@ -283,6 +297,26 @@ function typeReport(doc: ClusterDocument, path: JsonPath, expected: string, v: J
     return { message: `${name} must be one string of comma-separated values, not a list. Write ${joined}.`, at, fix: replace(joined, `Join into ${joined}`, false) };
   }
   return { message: `${name} must be ${want}, not ${found}.`, at };
+}
+
+/** A JSON number or boolean in a string field that the API also reads that way: a warning that says why. */
+function alsoAcceptedReport(doc: ClusterDocument, path: JsonPath, v: number | boolean, node: Node, why: string): Report {
+  const text = typeof v === 'number' ? sourceText(doc, node) : String(v);
+  const literal = JSON.stringify(text);
+  const kind = typeof v === 'number' ? 'a number' : 'a boolean';
+  return {
+    message: `${label(path)} is ${kind} where the API expects a string: ${why.trim().replace(/[.]$/, '')}. Write ${literal} to match the API reference.`,
+    at: { path },
+    fix: { title: `Quote the value: ${literal}`, safe: true, edits: [{ target: { path }, newText: literal }] },
+  };
+}
+
+/** A number given for a numeric-string field with an `x-range`: it must be a whole number in that range. */
+function rangeProblem(path: JsonPath, v: JsonValue | undefined): SchemaFinding | undefined {
+  const range = fieldInfo(path)?.range;
+  if (!range || typeof v !== 'number') return undefined;
+  if (Number.isInteger(v) && v >= range[0] && v <= range[1]) return undefined;
+  return { kind: 'value', report: { message: `${label(path)} must be a whole number from ${range[0]} to ${range[1]}; found ${v}.`, at: { path } } };
 }
 
 /** The enum value meant by a wrong one: same letters in another case, a prefix, or a near spelling. */
