@@ -14,6 +14,7 @@ import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
 import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
+import { terraformName } from './terraform-names.js';
 
 export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder' | 'also-accepted';
 
@@ -392,8 +393,12 @@ function keyLiteral(doc: ClusterDocument, entry: Entry, key: string): string {
 
 const normalise = (s: string) => s.replace(/[-_]/g, '').toLowerCase();
 
-/** The field of the object at `parent` that an unknown `key` probably stands for, and why. */
-function meantField(parent: JsonPath, key: string): { meant: string; why: string } | undefined {
+/**
+ * The field of the object at `parent` that an unknown `key` probably stands for, and why. `elsewhere` is set when the key
+ * is another tool's name for a field of another shape (Terraform's flat worker_data_disk_category for the category
+ * of each worker_data_disks item): `meant` is then that field's path from `parent`, and renaming the key is not the fix.
+ */
+function meantField(parent: JsonPath, key: string): { meant: string; why: string; elsewhere?: boolean } | undefined {
   const here = allowedKeys(parent) ?? [];
   const parentField = fieldPath(parent);
   const prefix = parentField ? `${parentField}.` : '';
@@ -405,9 +410,27 @@ function meantField(parent: JsonPath, key: string): { meant: string; why: string
   // 2. The same words in another spelling (camelCase, dashes, case).
   const respelled = here.find((k) => normalise(k) === normalise(key));
   if (respelled) return { meant: respelled, why: 'the API spells it this way' };
-  // 3. A near spelling.
+  // 3. A Terraform argument name, here or for a field of another shape.
+  const tf = terraformName(parentField, key);
+  if (tf) {
+    if (/[.[]/.test(tf.api)) return { meant: tf.api, why: tf.resource, elsewhere: true };
+    if (here.includes(tf.api)) return { meant: tf.api, why: `Terraform's name in ${tf.resource}` };
+  }
+  // 4. A near spelling.
   const near = closest(key, here, Math.max(2, Math.floor(key.length / 4)));
   return near !== undefined ? { meant: near, why: '' } : undefined;
+}
+
+/**
+ * Where a field of another shape is, in words: `worker_data_disks[].category` from the top level reads "the category
+ * of each item of the worker_data_disks list (worker_data_disks[].category)".
+ */
+function formatShape(parent: JsonPath, rel: string): string {
+  const segs = rel.split('.');
+  const leaf = segs.pop()!;
+  const containers = segs.map((s) => (s.endsWith('[]') ? `each item of the ${s.slice(0, -2)} list` : `the ${s} object`));
+  const full = parent.length ? `${formatPath(parent)}.${rel}` : rel;
+  return `${leaf} in ${containers.reverse().join(' in ')} (${full})`;
 }
 
 /** Whether a value of this kind can stand where the field expects its type (so that renaming the key is enough). */
@@ -429,6 +452,12 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
   const why = guess?.why ?? '';
 
   const entry = doc.entry(path);
+  if (meant && guess?.elsewhere) {
+    return {
+      message: `Unknown field ${key} ${where}: the API ignores it, so this setting is lost. ${key} is an argument of Terraform's ${why}; the API has it in a field of another shape: ${formatShape(parent, meant)}. Move the value there.`,
+      at,
+    };
+  }
   if (meant) {
     const taken = doc.has([...parent, meant]);
     const because = why ? ` (${why})` : '';
@@ -462,7 +491,7 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
         : {}),
     };
   }
-  // 4. A field that exists, but somewhere else (instance_types at the top level belongs in a node pool).
+  // 5. A field that exists, but somewhere else (instance_types at the top level belongs in a node pool).
   const elsewhere = [...new Set([...fieldsNamed(key), ...fieldsAliased(key)])].filter((p) => p !== `${prefix}${key}`);
   if (elsewhere.length > 0) {
     const shown = elsewhere
