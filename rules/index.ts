@@ -48,6 +48,7 @@ import dataDiskIgnoredFields from './data-disk-ignored-fields.js';
 
 // Rules group A (issue 4 items 1-4): network plugin, billing, edition and cluster type, credentials
 import autoModeRequiresPro from './auto-mode-requires-pro.js';
+import proOnlyField from './pro-only-field.js';
 import autoRenewPeriodWithoutAutoRenew from './auto-renew-period-without-auto-renew.js';
 import billingFieldsWithoutPrepaid from './billing-fields-without-prepaid.js';
 import containerosRequiresKeyPair from './containeros-requires-key-pair.js';
@@ -170,6 +171,7 @@ export const builtinRules: readonly Rule[] = [
   dedicatedOnlyField,
   serverlessOnlyField,
   autoModeRequiresPro,
+  proOnlyField,
   zoneIdsRequired,
   zoneIdsIgnored,
   masterVswitchCount,

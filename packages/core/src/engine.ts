@@ -5,6 +5,7 @@ import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './p
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
 import type { Inventory } from './network/inventory.js';
+import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 
 export interface LintOptions {
   fileName?: string;
@@ -90,6 +91,7 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
 }
 
 function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[], inventory?: Inventory): void {
+  const assumedKind = rule.meta.kindDependent === true && doc.kind === 'cluster' && clusterTypeAssumed(doc.value);
   const ctx: RuleContext = {
     document: doc,
     file,
@@ -97,7 +99,7 @@ function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: Par
     kind: doc.kind,
     now,
     ...(inventory ? { inventory } : {}),
-    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r)),
+    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r)),
   };
   try {
     rule.check(ctx);
