@@ -49,6 +49,9 @@ import dataDiskIgnoredFields from './data-disk-ignored-fields.js';
 // Rules group A (issue 4 items 1-4): network plugin, billing, edition and cluster type, credentials
 import autoModeRequiresPro from './auto-mode-requires-pro.js';
 import proOnlyField from './pro-only-field.js';
+import serverlessWorkerFields from './serverless-worker-fields.js';
+import vpcFieldsRequired from './vpc-fields-required.js';
+import workerInstanceTypesRequired from './worker-instance-types-required.js';
 import autoRenewPeriodWithoutAutoRenew from './auto-renew-period-without-auto-renew.js';
 import billingFieldsWithoutPrepaid from './billing-fields-without-prepaid.js';
 import containerosRequiresKeyPair from './containeros-requires-key-pair.js';
@@ -172,6 +175,9 @@ export const builtinRules: readonly Rule[] = [
   serverlessOnlyField,
   autoModeRequiresPro,
   proOnlyField,
+  serverlessWorkerFields,
+  vpcFieldsRequired,
+  workerInstanceTypesRequired,
   zoneIdsRequired,
   zoneIdsIgnored,
   masterVswitchCount,
