@@ -4,6 +4,7 @@
  */
 import type { Rule } from '@acklint/core';
 import clusterNameFormat from './cluster-name-format.js';
+import unknownRegion from './unknown-region.js';
 // Schema (issue 3)
 import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
@@ -134,6 +135,7 @@ export const builtinRules: readonly Rule[] = [
   prepaidPeriod,
   encryptionKeyRequiresPro,
   clusterNameFormat,
+  unknownRegion,
   loginCredentials,
   // Versions, node pools and disks (issue 4, items 5-7)
   kubernetesVersionEol,

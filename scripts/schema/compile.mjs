@@ -16,7 +16,7 @@ export const ANNOTATIONS = ['x-replacement', 'x-deprecation', 'x-aliases', 'x-en
 export const FORMATS = [
   'cidr', 'ipv4-cidr', 'cidr-list', 'kubernetes-version', 'timezone', 'region-id', 'dns-domain', 'ip-or-dns', 'base64',
   'k8s-label-key', 'k8s-label-value', 'ecs-password', 'duration-hours', 'maintenance-time', 'integer-string',
-  'ip-or-dns-list',
+  'ip-or-dns-list', 'ecs-instance-type',
 ];
 
 function newAjv() {

@@ -13,7 +13,7 @@ import { formatPath } from '../path.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
-import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
+import { FORMAT_HINTS, instanceTypeSpelling, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
 import { terraformName } from './terraform-names.js';
 
 export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder' | 'also-accepted';
@@ -369,6 +369,16 @@ function formatReport(doc: ClusterDocument, path: JsonPath, format: FormatName, 
         message: `${name} ${hint}${found}. Zone names are case-sensitive: did you mean ${JSON.stringify(spelled)}?`,
         at,
         fix: { title: `Change to ${JSON.stringify(spelled)}`, safe: true, edits: [{ target: at, newText: doc.stringLiteral(path, spelled) }] },
+      };
+    }
+  }
+  if (format === 'ecs-instance-type' && typeof v === 'string') {
+    const meant = instanceTypeSpelling(v);
+    if (meant) {
+      return {
+        message: `${name} ${hint}${found}. Did you mean ${JSON.stringify(meant.value)}?`,
+        at,
+        fix: { title: `Change to ${JSON.stringify(meant.value)}`, safe: meant.certain, edits: [{ target: at, newText: doc.stringLiteral(path, meant.value) }] },
       };
     }
   }
