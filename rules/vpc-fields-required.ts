@@ -1,6 +1,14 @@
-import { clusterKind, defineRule, isGiven, isObject, type JsonValue } from '@acklint/core';
+import { clusterKind, defineRule, fieldsAliased, isGiven, isObject, type JsonObject, type JsonValue } from '@acklint/core';
 
 const listGiven = (v: JsonValue | undefined) => isGiven(v) && !(Array.isArray(v) && v.length === 0);
+
+/**
+ * The field is set, or written under a name that unknown-field reports as standing for it (vpc_id, the legacy
+ * vswitch_id_a/_b/_c…): that finding says to rename it, so this rule does not report the field missing as well.
+ */
+function given(root: JsonObject, field: string): boolean {
+  return listGiven(root[field]) || Object.keys(root).some((k) => k !== field && fieldsAliased(k).includes(field) && listGiven(root[k]));
+}
 
 export default defineRule({
   meta: {
@@ -9,7 +17,7 @@ export default defineRule({
     category: 'network',
     description: 'A cluster in an existing VPC lacks one of vpcid, vswitch_ids or (managed clusters) service_cidr.',
     details:
-      "The API reference marks vpcid, vswitch_ids and service_cidr as required. They go together: a cluster is created either in an existing VPC, named by vpcid with its vSwitches in vswitch_ids, or (managed clusters only) in a VPC that ACK creates in the zones of zone_ids, when vpcid and vswitch_ids are both left out. In that second case ACK also picks the Service CIDR (172.19.0.0/20), so service_cidr is required only with an existing VPC. This rule reports a VPC without vSwitches, vSwitches without their VPC, and an existing VPC without service_cidr; a request that says nothing about the network is reported by zone-ids-required. The deprecated master_vswitch_ids counts as vSwitches here (dedicated-only-field says where they belong on a managed cluster).",
+      "The API reference marks vpcid, vswitch_ids and service_cidr as required. They go together: a cluster is created either in an existing VPC, named by vpcid with its vSwitches in vswitch_ids, or (managed clusters only) in a VPC that ACK creates in the zones of zone_ids, when vpcid and vswitch_ids are both left out. In that second case ACK also picks the Service CIDR (172.19.0.0/20), so service_cidr is required only with an existing VPC. This rule reports a VPC without vSwitches, vSwitches without their VPC, and an existing VPC without service_cidr; a request that says nothing about the network is reported by zone-ids-required. The deprecated master_vswitch_ids counts as vSwitches here (dedicated-only-field says where they belong on a managed cluster), and so does a field written under a name unknown-field reports as standing for it (vpc_id, the legacy vswitch_id_a/_b/_c), which that finding already asks to rename.",
     fact: {
       text: 'vpcid, vswitch_ids and service_cidr are required (API reference). If vpcid and vswitch_ids are both omitted, zone_ids must be set and ACK creates the VPC; the default Service CIDR of an automatically created VPC is 172.19.0.0/20.',
       source: 'CreateCluster API reference, "vpcid", "vswitch_ids" and "service_cidr" (Required: Yes); ack-facts.md §2.1 and §3.35 (GO zone_ids text, TFM)',
@@ -22,8 +30,8 @@ export default defineRule({
     const kind = clusterKind(root);
     // Registered clusters bring their own network; the legacy Ask type has an API of its own (it spelled vpc_id).
     if (kind === 'registered' || kind === 'unknown' || !isObject(root) || root['cluster_type'] === 'Ask') return;
-    const vpc = listGiven(root['vpcid']);
-    const vswitches = listGiven(root['vswitch_ids']) || listGiven(root['master_vswitch_ids']);
+    const vpc = given(root, 'vpcid');
+    const vswitches = given(root, 'vswitch_ids') || listGiven(root['master_vswitch_ids']);
     if (vpc && !vswitches) {
       const zones = listGiven(root['zone_ids']);
       ctx.report({
@@ -34,11 +42,11 @@ export default defineRule({
     }
     if (!vpc && listGiven(root['vswitch_ids'])) {
       ctx.report({
-        message: `vswitch_ids is set but vpcid is not: the API requires the ID of the VPC the vSwitches are in. Add vpcid${Object.hasOwn(root, 'vpc_id') ? ' (vpc_id is not a CreateCluster field: the API spells it vpcid)' : ''}.`,
+        message: 'vswitch_ids is set but vpcid is not: the API requires the ID of the VPC the vSwitches are in. Add vpcid.',
         at: { path: ['vswitch_ids'], on: 'key' },
       });
     }
-    if (vpc && !isGiven(root['service_cidr']) && (kind === 'managed' || kind === 'serverless')) {
+    if (vpc && !given(root, 'service_cidr') && (kind === 'managed' || kind === 'serverless')) {
       ctx.report({
         message: 'vpcid is set but service_cidr is not: in an existing VPC the Service CIDR must be chosen, clear of the VPC and pod ranges (only a VPC that ACK creates gets the default 172.19.0.0/20). Add service_cidr, for example "172.21.0.0/20" if it does not overlap your VPC.',
         at: { path: ['vpcid'], on: 'key' },

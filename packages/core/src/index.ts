@@ -15,7 +15,9 @@ export {
   type Node,
   type PathSegment,
   type SourceFormat,
+  type SubDocumentOptions,
 } from './model.js';
+export { embeddedClusterBodies, isRosFunction } from './embedded-specs.js';
 export {
   DEFAULT_LIMITS,
   formatFromName,

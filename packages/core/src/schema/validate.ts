@@ -445,7 +445,7 @@ function formatShape(parent: JsonPath, rel: string): string {
 
 /** Whether a value of this kind can stand where the field expects its type (so that renaming the key is enough). */
 function fitsType(value: JsonValue | undefined, type: string | undefined): boolean {
-  if (value === undefined || value === null || !type) return true;
+  if (value === undefined || value === null || value === INVALID || !type) return true;
   if (type.startsWith('array')) return Array.isArray(value);
   if (type === 'object' || type.startsWith('map')) return typeof value === 'object' && !Array.isArray(value);
   if (type === 'integer' || type === 'number') return typeof value === 'number';
