@@ -40,6 +40,9 @@ write('10000-pools.json', JSON.stringify({ ...head, nodepools: Array.from({ leng
 write('10000-pools.yaml', `${Object.entries(head).map(([k, v]) => `${k}: ${v}`).join('\n')}\nnodepools:\n${Array.from({ length: 10_000 }, (_, i) => `  - nodepool_info: {name: np-${i}}\n    scaling_group:\n      vswitch_ids: [vsw-bp1example${String(i).padStart(10, '0')}]\n      instance_types: [ecs.g7.large]\n      system_disk_size: 20\n      login_password: Patho1ogicalPw`).join('\n')}\n`);
 // Many findings on long lines.
 write('long-lines.yaml', `cluster_type: ManagedKubernetes\n${Array.from({ length: 2000 }, (_, i) => `unknown_${i}: ${'x'.repeat(2000)}`).join('\n')}\n`);
+// Megabyte-long keys and values where names are looked up (unknown field, enum value, addon name, region).
+const long = 'x'.repeat(1_000_000);
+write('long-tokens.json', JSON.stringify({ ...head, [long]: 1, cluster_spec: long, region_id: long, addons: [{ name: long }], nodepools: [{ scaling_group: { [long]: long, instance_charge_type: long } }] }));
 // Invalid UTF-8 and UTF-16 with a byte-order mark.
 write('invalid-utf8.json', Buffer.concat([Buffer.from('{"cluster_type": "Managed'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')]));
 write('utf16-bom.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(head), 'utf16le')]));

@@ -41,6 +41,7 @@ export {
   ConfigResolver,
   defaultConfig,
   closest,
+  MAX_SUGGESTABLE_LENGTH,
   editDistance,
   findConfigFile,
   loadConfigFile,
