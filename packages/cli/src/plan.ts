@@ -12,6 +12,8 @@ import {
   buildAddressPlan,
   formatFromName,
   lintParsed,
+  redactText,
+  type ParsedFile,
   loadInventory,
   parseFile,
   suggest,
@@ -96,6 +98,7 @@ export async function plan(argv: string[]): Promise<number> {
     const networkRules = builtinRules.filter((r) => r.meta.category === 'network' || r.meta.category === 'input');
 
     const entries: PlanEntry[] = [];
+    const parsedFiles: ParsedFile[] = [];
     for (const arg of positionals) {
       const abs = resolve(arg);
       let bytes: Uint8Array;
@@ -108,6 +111,7 @@ export async function plan(argv: string[]): Promise<number> {
       const inventory = inventoryFor(config);
       const severities: Record<string, SeveritySetting> = { ...config.rules };
       const parsed = await parseFile(bytes, { fileName: abs, format: formatFromName(abs), limits: { maxFileSize: config.maxFileSize } });
+      parsedFiles.push(parsed);
       const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, ...(inventory ? { inventory } : {}) });
       // Documents that are CreateCluster bodies: with cluster_type, or at least one network field.
       const clusters = parsed.documents.filter(
@@ -123,7 +127,11 @@ export async function plan(argv: string[]): Promise<number> {
     }
 
     const multi = entries.length > 1;
-    process.stdout.write(format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : entries.map((e) => renderTable(e, multi)).join('\n'));
+    let text = format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : entries.map((e) => renderTable(e, multi)).join('\n');
+    // The plan quotes names from the specs (node pools, vSwitches): a password shared through a YAML alias must not
+    // show there either, so the output leaves through the same redaction as diagnostics.
+    for (const p of parsedFiles) text = redactText(p, text);
+    process.stdout.write(text);
     return entries.some((e) => e.conflicts.some((c) => c.severity === 'error')) ? 1 : 0;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
