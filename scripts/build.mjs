@@ -40,6 +40,8 @@ const lazyIpNumStatics = {
 const LAZY = [
   { request: './yaml.js', from: /[\\/]core[\\/]src[\\/]parse[\\/]index\.ts$/, out: 'yaml.cjs', entry: 'packages/core/src/parse/yaml.ts' },
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
+  // junit, github, gitlab and checkstyle output.
+  { request: './formatters/ci.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'ci-formats.cjs', entry: 'packages/cli/src/formatters/ci.ts' },
   // `acklint plan`: the address-plan subcommand (only its runs load it).
   { request: './plan.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'plan.cjs', entry: 'packages/cli/src/plan.ts' },
   // Through require(), so that esbuild takes tinyglobby's and fdir's CommonJS builds (their ESM builds use
