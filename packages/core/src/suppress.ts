@@ -15,7 +15,7 @@ import { createScanner } from 'jsonc-parser';
 import type { Diagnostic, Severity, SeveritySetting, Suppression } from './diagnostic.js';
 import { closest } from './config.js';
 import type { PointerOverride, SuppressionSettings } from './config.js';
-import { DOCS_BASE } from './meta.js';
+import { INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID, ruleDocsUrl } from './meta.js';
 import type { Node } from './model.js';
 import type { ParsedFile } from './parse/index.js';
 import { toJsonPointer } from './path.js';
@@ -36,10 +36,7 @@ export interface Directive {
   toLine: number;
 }
 
-export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
-export const INVALID_DIRECTIVE_ID = 'invalid-disable-directive';
-
-const SUPPRESSIONS_DOC = `${DOCS_BASE}/docs/suppressions.md`;
+export { INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID };
 
 /** How the engine's own findings about directives are described (SARIF rules[], docs). */
 export const DIRECTIVE_RULES: readonly RuleMeta[] = [
@@ -205,7 +202,7 @@ export function applySuppressions(diags: Diagnostic[], parsed: ParsedFile, optio
       path: [],
       documentIndex: 0,
       related: [],
-      docsUrl: SUPPRESSIONS_DOC,
+      docsUrl: ruleDocsUrl(ruleId),
     });
 
   const active: Directive[] = [];
