@@ -213,9 +213,9 @@ describe('exit codes', () => {
     const dir = fixtureDir({ 'clean.json': CLEAN_SPEC });
     expectOneLineError(runCli(['--bogus', 'clean.json'], { cwd: dir }), /^acklint: Unknown option '--bogus'\./);
     expectOneLineError(runCli(['-f', 'xml', 'clean.json'], { cwd: dir }), 'unknown format "xml"; use one of: stylish, json, sarif, junit, github, gitlab, checkstyle');
-    expectOneLineError(runCli(['-f', 'sarfi', 'clean.json'], { cwd: dir }), 'unknown format "sarfi" (did you mean "sarif"?); use one of: stylish, json, sarif');
+    expectOneLineError(runCli(['-f', 'sarfi', 'clean.json'], { cwd: dir }), 'unknown format "sarfi" (did you mean "sarif"?); use one of: stylish, json, sarif, junit, github, gitlab, checkstyle');
     expectOneLineError(runCli(['--rule', 'duplicat-key=off', 'clean.json'], { cwd: dir }), 'unknown rule "duplicat-key" (did you mean "duplicate-key"?)');
-    expectOneLineError(runCli(['--rule', 'duplicate-key=loud', 'clean.json'], { cwd: dir }), '--rule duplicate-key: severity must be one of off, info, warning, error');
+    expectOneLineError(runCli(['--rule', 'duplicate-key=loud', 'clean.json'], { cwd: dir }), '--rule duplicate-key: severity must be one of off, info, warning, error (or warn, 0, 1, 2)');
     expectOneLineError(runCli(['--rule', 'duplicate-key', 'clean.json'], { cwd: dir }), '--rule expects id=severity (for example --rule cluster-name-format=off), got "duplicate-key"');
     expectOneLineError(runCli(['--max-warnings', 'many', 'clean.json'], { cwd: dir }), '--max-warnings expects a whole number, got "many"');
     expectOneLineError(runCli(['nope.json'], { cwd: dir }), 'no such file or directory: nope.json');
@@ -371,7 +371,7 @@ describe('sarif format', () => {
       const helpUri = `${HOMEPAGE}/blob/main/rules/${rule.meta.id}.md`;
       expect(d.helpUri).toBe(helpUri);
       expect(d.shortDescription.text).toBe(rule.meta.description);
-      expect(d.fullDescription.text).toBe(rule.meta.details.length <= 1024 ? rule.meta.details : expect.stringMatching(/…$/));
+      expect(d.fullDescription.text).toEqual(rule.meta.details.length <= 1024 ? rule.meta.details : expect.stringMatching(/…$/));
       expect(d.help.text).toContain(rule.meta.details);
       expect(d.help.text).toContain(helpUri);
       expect(d.help.markdown).toContain(`(${helpUri})`);
@@ -408,7 +408,8 @@ describe('sarif format', () => {
       region: { startLine: 3, startColumn: 16, endLine: 3, endColumn: 27 },
     });
     expect(syntax.relatedLocations).toBeUndefined();
-    expect(dup.message.text).toBe(DUP_MESSAGE);
+    // The related location is linked from the message, so GitHub shows it as a link.
+    expect(dup.message.text).toBe(`${DUP_MESSAGE} See: ["name" first given here](1).`);
     expect(dup.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'sub/dup.json', uriBaseId: '%SRCROOT%', index: 1 },
       region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 9 },
