@@ -5,8 +5,8 @@
  * documented workflow-command syntax and escaping).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -15,18 +15,12 @@ import { builtinRules } from '@acklint/rules';
 import { checkstyle, escapeGithubData, escapeGithubProperty, github, gitlab, junit } from '../packages/cli/src/formatters/ci.js';
 import { stylish } from '../packages/cli/src/formatters/stylish.js';
 import type { FileReport, FormatInput } from '../packages/cli/src/types.js';
-import { BIN, makeTempDir, parseSarif, repoRoot, runCli, type SarifLog } from './support/cli.js';
+import { BIN, makeTempDir, parseSarif, repoRoot, runCli, writeTree, type SarifLog } from './support/cli.js';
 
 const formats = join(repoRoot, 'test', 'fixtures', 'formats');
 const BROKEN = readFileSync(join(repoRoot, 'examples', 'broken.yaml'), 'utf8');
 
-function tree(files: Record<string, string>, dir = makeTempDir()): string {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = writeTree;
 
 function hasXmllint(): boolean {
   try {

@@ -2,19 +2,12 @@
  * The command line as a CI gate and a pre-commit hook use it: --fix and --fix-dry-run, --only-specs, suppressions
  * and the config cascade seen through the CLI, and the small things new users tripped on.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTempDir, repoRoot, runCli } from './support/cli.js';
+import { repoRoot, runCli, writeTree } from './support/cli.js';
 
-function tree(files: Record<string, string>): string {
-  const dir = makeTempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = writeTree;
 
 const VALID = readFileSync(join(repoRoot, 'examples', 'valid.json'), 'utf8');
 const BROKEN = readFileSync(join(repoRoot, 'examples', 'broken.yaml'), 'utf8');
