@@ -2,10 +2,11 @@
  * The command line as a CI gate and a pre-commit hook use it: --fix and --fix-dry-run, --only-specs, suppressions
  * and the config cascade seen through the CLI, and the small things new users tripped on.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli, writeTree } from './support/cli.js';
+import { BIN, repoRoot, runCli, writeTree } from './support/cli.js';
 
 const tree = writeTree;
 
@@ -33,6 +34,15 @@ describe('--fix and --fix-dry-run', () => {
     expect(out[0]!.output).toBe(`\uFEFF${FIXABLE.replace('ACK.PRO.SMALL', 'ack.pro.small').replace('"true"', 'true').replace('172.21.0.5/20', '172.21.0.0/20')}`);
     expect(out[0]!.messages.map((m) => m.ruleId)).not.toContain('invalid-value');
     expect(readFileSync(join(dir, 'c.yaml'), 'utf8')).toBe(`\uFEFF${FIXABLE}`);
+  });
+
+  it('--fix-dry-run output masks password values, like every other output', () => {
+    const dir = tree({ 'p.yaml': `${FIXABLE}nodepools:\r\n  - scaling_group:\r\n      login_password: "Sekret-Pa55word"\r\n` });
+    const r = runCli(['--fix-dry-run', '-f', 'json', 'p.yaml'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(out[0]!.output).toContain('cluster_spec: ack.pro.small');
+    expect(r.stdout).not.toContain('Sekret-Pa55word');
+    expect(out[0]!.output).toContain('login_password: ****');
   });
 
   it('--fix writes the file, keeping comments, CRLF and the BOM, and reports what is left', () => {
@@ -122,6 +132,20 @@ describe('suppressions and config through the CLI', () => {
     const level = (id: string) => strict[0]!.messages.find((m) => m.ruleId === id)?.severity;
     expect(level('deletion-protection-disabled')).toBe('warning'); // security rules: warnings
     expect(level('cluster-spec-not-pro')).toBe('error');
+  });
+});
+
+describe('stylish on a real terminal', () => {
+  it('wraps to the terminal width (script(1) gives the CLI a pseudo-terminal) and keeps rule ids visible', () => {
+    const dir = tree({ 'b.yaml': BROKEN });
+    const r = spawnSync('script', ['-qec', `stty cols 120; "${process.execPath}" "${BIN}" --no-color b.yaml`, '/dev/null'], { cwd: dir, encoding: 'utf8' });
+    const lines = r.stdout.replace(/\r/g, '').split('\n');
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(120);
+    const first = lines.find((l) => l.startsWith('  2:7 '))!;
+    expect(first).toMatch(/^  2:7\s+error\s+The cluster name contains a space .+  cluster-name-format$/);
+    expect(lines[lines.indexOf(first) + 1]).toMatch(/^ {18}\S/);
+    // Piped, the same finding is one line.
+    expect(runCli(['b.yaml'], { cwd: dir }).stdout.split('\n').filter((l) => l.includes('cluster-name-format'))[0]).toMatch(/^  2:7 .+not starting with "_"\.\s+cluster-name-format$/);
   });
 });
 

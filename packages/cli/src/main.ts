@@ -4,6 +4,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  collectSecrets,
   ConfigError,
   ConfigResolver,
   configNamesFile,
@@ -19,6 +20,7 @@ import {
   lintSync,
   loadInventory,
   loadYamlParser,
+  parseFileSync,
   type Inventory,
   parseSize,
   settingsForFile,
@@ -391,7 +393,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       result = fixed.result;
       if (fixed.error) report.fixError = fixed.error;
       if (fixed.changed) {
-        if (options.fix === 'dry-run') report.output = fixed.text;
+        // The fixed text is the file itself: its password values are masked, as in every other output.
+        if (options.fix === 'dry-run') report.output = collectSecrets(parseFileSync(fixed.text, { fileName, format: result.format })).scrub(fixed.text);
         else {
           try {
             writeFileSync(t.abs!, fixed.text);

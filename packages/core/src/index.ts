@@ -32,7 +32,7 @@ export {
 export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, Suppression, TextEdit } from './diagnostic.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
-export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
+export { collectSecrets, isClusterSpec, lint, lintParsed, lintSync, SecretIndex, type LintOptions, type LintResult } from './engine.js';
 export {
   CONFIG_FILE_NAMES,
   ConfigError,
