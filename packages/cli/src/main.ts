@@ -330,15 +330,28 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
-  for (const t of targets) {
-    // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
-    const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
-    const config = await configFor(absPath);
+  // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
+  // or two configs, so this is not redone for every file.
+  const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
+  const fileSettings = (config: AcklintConfig, absPath: string | undefined) => {
     // Rule levels of this file: the config (with its overrides for this path), then --rule.
     const settings = settingsForFile(config, absPath);
     const severities = { ...settings.severities, ...cliRules };
     for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
     const suppressions: SuppressionSettings = { reportUnused: options.unusedDefault, ...settings.suppressions, ...options.suppressions };
+    return { settings, severities, suppressions };
+  };
+
+  for (const t of targets) {
+    // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
+    const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
+    const config = await configFor(absPath);
+    let forFile = perConfig.get(config);
+    if (!forFile) {
+      forFile = fileSettings(config, absPath);
+      if (!config.overrides.length) perConfig.set(config, forFile);
+    }
+    const { settings, severities, suppressions } = forFile;
 
     const limit = maxFileSize ?? config.maxFileSize;
     let bytes: Uint8Array;
