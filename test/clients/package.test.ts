@@ -26,6 +26,17 @@ describe('the acklint tarball', () => {
     expect(files.some((f) => f.startsWith('package/dist/lsp/'))).toBe(serverBuilt);
   });
 
+  it('has the size and file count the README states', () => {
+    const tgz = packTarball();
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const m = /\*\*(\d+) kB\*\* packed, \*\*([\d.]+) MB\*\* unpacked, \*\*(\d+) files\*\*/.exec(readme);
+    expect(m, 'README: "**N kB** packed, **N MB** unpacked, **N files**"').not.toBeNull();
+    expect(listTarball(tgz).length).toBe(Number(m![3]));
+    // Within 5% (the bundles change a little with every rule).
+    const kB = statSync(tgz).size / 1000;
+    expect(Math.abs(kB - Number(m![1])) / Number(m![1])).toBeLessThan(0.05);
+  });
+
   it('installs with no registry, runs npx acklint on a spec, and has no runtime dependencies', () => {
     const dir = makeTempDir('acklint-install-');
     installTarball(dir, packTarball());
