@@ -33,6 +33,22 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
  * next pass, so the result never depends on the order findings were reported in.
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[], accept: (d: Diagnostic) => boolean = isAutoFixable): FixPass {
+  const { edits, applied, deferred } = selectFixes(text.length, diagnostics, accept);
+  let out = text;
+  for (const e of [...edits].reverse()) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return { text: out, applied, deferred };
+}
+
+/**
+ * The edits of every safe fix that can be applied together, sorted by position: what an editor's "fix all" sends as
+ * one workspace edit (the same choice as {@link applyFixes}).
+ */
+export function safeFixEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
+  return selectFixes(Infinity, diagnostics, isAutoFixable).edits;
+}
+
+/** The fixes taken (see {@link applyFixes}) and their edits, sorted by position. */
+function selectFixes(textLength: number, diagnostics: readonly Diagnostic[], accept: (d: Diagnostic) => boolean): { edits: TextEdit[]; applied: Diagnostic[]; deferred: number } {
   const candidates = diagnostics.filter(accept).sort((a, b) => {
     const ea = firstEdit(a);
     const eb = firstEdit(b);
@@ -43,7 +59,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], acc
   let deferred = 0;
   for (const d of candidates) {
     const edits = d.fix!.edits;
-    if (edits.some((e) => e.start < 0 || e.end > text.length || e.end < e.start || taken.some((t) => overlaps(t, e)))) {
+    if (edits.some((e) => e.start < 0 || e.end > textLength || e.end < e.start || taken.some((t) => overlaps(t, e)))) {
       // The same edit twice (two findings with one fix) is one edit.
       if (edits.every((e) => taken.some((t) => t.start === e.start && t.end === e.end && t.newText === e.newText))) applied.push(d);
       else deferred++;
@@ -52,10 +68,8 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], acc
     taken.push(...edits);
     applied.push(d);
   }
-  taken.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of taken) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return { text: out, applied, deferred };
+  taken.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { edits: taken, applied, deferred };
 }
 
 function firstEdit(d: Diagnostic): TextEdit {

@@ -59,7 +59,7 @@ export {
   type SuppressionSettings,
 } from './config.js';
 export { DIRECTIVE_RULES, INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID, applySuppressions, findDirectives, isSuppressed, parseDirectiveText, type Directive, type DirectiveKind } from './suppress.js';
-export { applyFixes, fixUntilStable, isAutoFixable, type FixOutcome, type FixPass } from './fix.js';
+export { applyFixes, fixUntilStable, isAutoFixable, safeFixEdits, type FixOutcome, type FixPass } from './fix.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
 export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';

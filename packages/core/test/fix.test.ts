@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixes, defineRule, fixUntilStable, lintSync, loadYamlParser, type Diagnostic, type Rule, type RuleMeta } from '@acklint/core';
+import { applyFixes, defineRule, fixUntilStable, lintSync, loadYamlParser, safeFixEdits, type Diagnostic, type Rule, type RuleMeta } from '@acklint/core';
 import { beforeAll } from 'vitest';
 
 const meta = (id: string): RuleMeta => ({ id, defaultSeverity: 'error', category: 'naming', description: id, details: id, fact: { text: 't', source: 't' }, tags: [], fixable: true });
@@ -98,6 +98,14 @@ describe('applyFixes', () => {
     expect(one.text).toBe('ab12efg-ij');
     expect(one.applied.map((x) => x.ruleId)).toEqual(['a-rule', 'm-rule']);
     expect(one.deferred).toBe(1);
+  });
+
+  it('safeFixEdits gives the same choice as edits sorted by position (the editor\'s fix-all)', () => {
+    const ds = [d('z-rule', 2, 5, 'XYZ'), d('m-rule', 7, 8, '-'), d('a-rule', 2, 4, '12'), d('unsafe', 0, 1, '!', false)];
+    expect(safeFixEdits(ds)).toEqual([
+      { start: 2, end: 4, newText: '12' },
+      { start: 7, end: 8, newText: '-' },
+    ]);
   });
 
   it('skips suppressed findings', () => {
