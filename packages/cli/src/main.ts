@@ -170,6 +170,15 @@ export async function main(argv: string[]): Promise<number> {
       executionSuccessful: !internal && notifications.length === 0,
       notifications,
     };
+    // The exit code is known before the report is written: a reader that goes away early (`| head`) does not change it.
+    // Suppressed findings are reported (SARIF, JSON) but never fail the run.
+    const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && !isSuppressed(d)).length, 0);
+    const errors = count('error');
+    const warnings = count('warning');
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
+    const code = internal || notifications.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
+    process.exitCode = code;
+
     const text = (await FORMATS[format]!())(input);
     if (values.output) {
       try {
@@ -178,22 +187,17 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
     } else if (text) {
-      process.stdout.write(text);
+      try {
+        process.stdout.write(text);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code;
+        throw err;
+      }
     }
     for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
     for (const r of reports) if (r.fixError) process.stderr.write(`acklint: ${r.displayPath}: ${r.fixError}\n`);
-
-    // Suppressed findings are reported (SARIF, JSON) but never fail the run.
-    const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && !isSuppressed(d)).length, 0);
-    const errors = count('error');
-    const warnings = count('warning');
-    if (internal || notifications.length) return 2;
-    if (errors > 0) return 1;
-    if (maxWarnings >= 0 && warnings > maxWarnings) {
-      process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
-      return 1;
-    }
-    return 0;
+    if (tooManyWarnings && errors === 0 && code === 1) process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return code;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isArgError(err)) {
       process.stderr.write(`acklint: ${(err as Error).message}\n`);
