@@ -128,6 +128,9 @@ describe('suppressions and config through the CLI', () => {
     });
     const team = runCli(['team/s.yaml'], { cwd: dir }).stdout;
     expect(team).not.toMatch(/deletion-protection-disabled|rrsa-disabled/);
+    const printed = JSON.parse(runCli(['--print-config', 'team/s.yaml'], { cwd: dir }).stdout) as { sources: string[]; rules: Record<string, string> };
+    expect(printed.sources).toEqual([join(dir, '.acklint.yaml'), join(dir, 'team', '.acklint.yaml')]);
+    expect(printed.rules).toEqual({ 'deletion-protection-disabled': 'off', 'rrsa-disabled': 'off' });
     const strict = JSON.parse(runCli(['-f', 'json', 'strict/s.yaml'], { cwd: dir }).stdout) as { messages: { ruleId: string; severity: string }[] }[];
     const level = (id: string) => strict[0]!.messages.find((m) => m.ruleId === id)?.severity;
     expect(level('deletion-protection-disabled')).toBe('warning'); // security rules: warnings

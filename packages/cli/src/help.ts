@@ -38,6 +38,7 @@ Options
                           name for standard input: picks format and config
       --max-file-size <n> largest file analysed (bytes or e.g. 10MiB; 10MiB)
       --list-rules        list the rules with their levels (--format json)
+      --print-config <f>  print the config that applies to file f (JSON)
       --color, --no-color force colours on or off (default: on for a
                           terminal, off if NO_COLOR is set)
       --debug             print stack traces of internal errors

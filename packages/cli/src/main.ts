@@ -94,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
         'report-unused-disable-directives': { type: 'boolean' },
         'no-inline-config': { type: 'boolean' },
         'sarif-base': { type: 'string' },
+        'print-config': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -125,6 +126,26 @@ export async function main(argv: string[]): Promise<number> {
     const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;
     const configFor = async (abs: string | undefined): Promise<AcklintConfig> =>
       explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
+
+    if (values['print-config'] !== undefined) {
+      // The config that applies to one file, after the cascade, extends and overrides: what to look at when a level
+      // is not what you expect.
+      const abs = resolve(values['print-config']);
+      const config = await configFor(abs);
+      const settings = settingsForFile(config, abs);
+      const shown = {
+        file: abs,
+        sources: config.sources,
+        rules: { ...settings.severities, ...cliRules },
+        pointerOverrides: settings.pointerOverrides,
+        suppressions: settings.suppressions,
+        files: config.fileSets,
+        inventory: config.inventory,
+        maxFileSize: config.maxFileSize,
+      };
+      process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
+      return 0;
+    }
 
     if (values['list-rules']) {
       if (format !== 'stylish' && format !== 'json') throw new UsageError(`--list-rules prints a table or, with --format json, JSON; it has no ${format} form (a ${format} report lists the rules it ran)`);
