@@ -24,8 +24,9 @@ Options
       --only-specs        skip named files that are not cluster specs
                           (pre-commit hooks: compose files, workflows...)
       --inventory <file>  saved JSON output of aliyun vpc DescribeVpcs or
-                          DescribeVSwitches, or of aliyun cs
-                          DescribeClustersV1 (repeatable)
+                          DescribeVSwitches, aliyun cs DescribeClustersV1
+                          (for the network rules) or aliyun cs ListAddons
+                          (the addon catalogue) (repeatable)
       --max-warnings <n>  exit 1 when there are more than n warnings
   -q, --quiet             report errors only
       --report-unused-disable-directives
