@@ -110,6 +110,15 @@ describe('suppressions and config through the CLI', () => {
     expect(ignored[0]!.messages.map((m) => m.ruleId)).toContain('cluster-name-format');
   });
 
+  it('acklint plan leaves suppressed network findings out, as a lint does', () => {
+    const dir = tree({
+      'b.yaml': BROKEN,
+      'quiet.yaml': BROKEN.replace(/^service_cidr: .*$/m, 'service_cidr: 172.20.16.0/20  # acklint-disable-line pod-service-cidr-overlap -- reviewed'),
+    });
+    expect(runCli(['plan', 'b.yaml'], { cwd: dir }).stdout).toContain('pod-service-cidr-overlap');
+    expect(runCli(['plan', 'quiet.yaml'], { cwd: dir }).stdout).not.toContain('pod-service-cidr-overlap');
+  });
+
   it('a suppressed error does not fail the run', () => {
     const spec = VALID.replace('"name": "prod-hangzhou-1"', '"name": "prod hangzhou 1"');
     const dir = tree({ 's.json': spec, '.acklint.yaml': 'overrides:\n  - files: ["*.json#/name"]\n    rules: { cluster-name-format: off }\n    reason: legacy\n' });

@@ -10,6 +10,7 @@ import {
   ConfigError,
   ConfigResolver,
   buildAddressPlan,
+  isSuppressed,
   settingsForFile,
   formatFromName,
   lintParsed,
@@ -110,9 +111,11 @@ export async function plan(argv: string[]): Promise<number> {
       }
       const config = explicit ?? (await resolver.forFile(abs));
       const inventory = inventoryFor(config);
-      const severities: Record<string, SeveritySetting> = settingsForFile(config, abs).severities;
+      const settings = settingsForFile(config, abs);
+      const severities: Record<string, SeveritySetting> = settings.severities;
       const parsed = await parseFile(bytes, { fileName: abs, format: formatFromName(abs), limits: { maxFileSize: config.maxFileSize } });
-      const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, ...(inventory ? { inventory } : {}) });
+      // Suppressed findings (acklint-disable comments, overrides at a JSON pointer) are left out of the plan, as out of a lint.
+      const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, suppressions: settings.suppressions, pointerOverrides: settings.pointerOverrides, ...(inventory ? { inventory } : {}) });
       // Documents that are CreateCluster bodies: with cluster_type, or at least one network field.
       const clusters = parsed.documents.filter(
         (d) => d.kind === 'cluster' && (d.hasClusterType || ['container_cidr', 'service_cidr', 'vpcid', 'vswitch_ids', 'pod_vswitch_ids', 'addons'].some((k) => d.has([k]))),
@@ -120,7 +123,7 @@ export async function plan(argv: string[]): Promise<number> {
       if (!clusters.length) throw new PlanError(`plan: ${display(abs)} has no CreateCluster body`);
       for (const doc of clusters) {
         const conflicts = result.diagnostics
-          .filter((d: Diagnostic) => d.documentIndex === doc.index)
+          .filter((d: Diagnostic) => d.documentIndex === doc.index && !isSuppressed(d))
           .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
         entries.push({ file: display(abs), document: doc.index, plan: buildAddressPlan(doc, inventory), conflicts });
       }
