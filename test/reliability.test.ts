@@ -154,6 +154,7 @@ function outputs(r: LintResult, formats: Array<[string, (i: never) => unknown]>)
         files: [{ displayPath: 'x', absPath: '/w/x', diagnostics: r.diagnostics, source: r.source }],
         rules: [echo.meta, ...builtinRules.map((b) => b.meta), INTERNAL_ERROR_META],
         cwd: '/w',
+        baseDir: '/w',
         color: false,
         executionSuccessful: true,
         notifications: [],

@@ -74,6 +74,7 @@ export async function formatterSinks(rules: readonly Rule[]): Promise<OutputSink
         // them once), which keeps a campaign fast.
         rules: metas.filter((m) => m.id === INTERNAL_ERROR_ID || result.diagnostics.some((d) => d.ruleId === m.id)),
         cwd: '/fuzz',
+        baseDir: '/fuzz',
         color: input.text.length % 2 === 0,
         executionSuccessful: !result.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID),
         notifications: [],

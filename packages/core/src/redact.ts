@@ -110,7 +110,8 @@ export function redactText(parsed: ParsedFile, text: string): string {
   return secretsOf(parsed).scrub(text);
 }
 
-function collectSecrets(parsed: ParsedFile): SecretIndex {
+/** Every secret of a parsed file (uncached; see {@link secretsOf}). */
+export function collectSecrets(parsed: ParsedFile): SecretIndex {
   const index = new SecretIndex();
   const text = parsed.source.text;
   // Iterative walks (a document's depth is the input's to choose); nodes shared through aliases are visited once.
@@ -241,6 +242,9 @@ export function settleDiagnostic(d: Diagnostic, source: SourceText, secrets: Sec
     // A location in another file (an inventory) keeps its own range.
     related: d.related.map((r) => ({ ...r, ...(r.file ? {} : place(r.span)), ...(r.path ? { path: scrubPath(r.path, secrets) } : {}), message: secrets.scrub(r.message) })),
   };
+  if (d.suppressions?.some((s) => s.justification && secrets.contains(s.justification))) {
+    out.suppressions = d.suppressions.map((s) => (s.justification ? { ...s, justification: secrets.scrub(s.justification) } : s));
+  }
   if (d.fix) {
     if (d.fix.edits.some((e) => secrets.contains(e.newText))) delete out.fix;
     else out.fix = { ...d.fix, title: secrets.scrub(d.fix.title), edits: d.fix.edits.map((e) => ({ ...source.clamp(e), newText: e.newText })) };
