@@ -90,6 +90,17 @@ describe('a rule that throws', () => {
     ]);
     expect(r.diagnostics.some((d) => d.ruleId === 'cluster-name-format')).toBe(true);
   });
+
+  it('may throw anything, even an object that cannot be turned into a string', () => {
+    const odd = defineRule({
+      meta: { ...INTERNAL_ERROR_META, id: 'test-odd-throw', scope: 'file', defaultSeverity: 'warning' },
+      check() {
+        throw Object.create(null) as unknown;
+      },
+    });
+    const r = lintSync('{}', { fileName: 'x.json', rules: [odd] });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['Rule "test-odd-throw" failed on this document and was skipped (a thrown object). Please report this.']);
+  });
 });
 
 const MARKER = 'Qx7Hunter2Marker';

@@ -1,6 +1,6 @@
 import type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting } from './diagnostic.js';
 import { INTERNAL_ERROR_ID, ruleDocsUrl } from './meta.js';
-import { ClusterDocument, type JsonPath, type JsonValue, type Node, type SourceFormat } from './model.js';
+import { ClusterDocument, type JsonPath, type JsonValue, type SourceFormat } from './model.js';
 import { parseFile, parseFileSync, type ParsedFile, type ParseLimits, type ParseProblem } from './parse/index.js';
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
@@ -10,8 +10,9 @@ import { applySuppressions } from './suppress.js';
 import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 import { embeddedClusterBodies } from './embedded-specs.js';
 import { secretsOf, settleDiagnostic } from './redact.js';
+import { clip } from './values.js';
 
-export { SecretIndex } from './redact.js';
+export { SecretIndex } from './redact.js'; // also from engine.js, where it lived before redact.ts
 
 export interface LintOptions {
   fileName?: string;
@@ -129,7 +130,7 @@ function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: Par
     out.push({
       ruleId: INTERNAL_ERROR_ID,
       severity: 'error',
-      message: `Rule "${rule.meta.id}" failed on this document and was skipped (${err instanceof Error ? err.message : String(err)}). Please report this.`,
+      message: `Rule "${rule.meta.id}" failed on this document and was skipped (${errorText(err)}). Please report this.`,
       span,
       range: doc.source.rangeOf(span),
       path: [],
@@ -138,6 +139,13 @@ function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: Par
       docsUrl: ruleDocsUrl(INTERNAL_ERROR_ID),
     });
   }
+}
+
+/** What a thrown value says, whatever was thrown (an object without a prototype cannot even be turned into a string). */
+function errorText(err: unknown): string {
+  if (err instanceof Error) return clip(err.message);
+  if (typeof err === 'string') return clip(err);
+  return `a thrown ${err === null ? 'null' : typeof err}`;
 }
 
 function isSpan(x: Target | Span): x is Span {
