@@ -104,7 +104,7 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
       ],
     };
   }
-  problems.push(...tidySyntaxProblems(source, parsed.problems));
+  problems.push(...tidyProblems(source, parsed.problems));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   if (problems.length > MAX_PROBLEMS) {
     const last = problems[MAX_PROBLEMS - 1]!;
@@ -145,18 +145,20 @@ function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem }
 }
 
 /**
- * Syntax problems as users should see them: one per line (a parser's recovery often reports the same mistake two or
+ * Problems as users should see them, inside the text; syntax problems one per line (a parser's recovery often reports the same mistake two or
  * three times on one line), and a problem found at the very end of the file ("this string is never closed") at the
  * end of its last line of text, not on the empty line after it.
  */
-function tidySyntaxProblems(source: SourceText, found: readonly ParseProblem[]): ParseProblem[] {
+function tidyProblems(source: SourceText, found: readonly ParseProblem[]): ParseProblem[] {
   const text = source.text;
   let visibleEnd = text.length;
   while (visibleEnd > 0 && /\s/.test(text[visibleEnd - 1]!)) visibleEnd--;
   const sorted = [...found].sort((a, b) => a.start - b.start || a.end - b.end);
   const lines = new Set<number>();
   const out: ParseProblem[] = [];
-  for (const p of sorted) {
+  for (const raw of sorted) {
+    // Clamped here too (the engine clamps every diagnostic again), so that ParsedFile.problems is safe to show as is.
+    const p = { ...raw, ...source.clamp(raw) };
     if (p.code !== 'syntax') {
       out.push(p);
       continue;
