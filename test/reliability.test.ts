@@ -19,7 +19,7 @@ import {
 } from '@acklint/core';
 import { FORMATS } from '../packages/cli/src/main.js';
 import { outputToString } from '../packages/cli/src/output.js';
-import { rangeProblem, sarifValidate } from '../scripts/fuzz/check.js';
+import { markerIsPassword, rangeProblem, sarifValidate } from '../scripts/fuzz/check.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
@@ -154,6 +154,7 @@ const PASSWORD_FORMS: Array<[string, string, string]> = [
   ['addon config JSON', 'x.yaml', `cluster_type: ManagedKubernetes\naddons:\n  - name: logtail-ds\n    config: '{"login_password": "${MARKER}", "x": 1}'\n`],
   ['addon config JSON, broken', 'x.json', `{"cluster_type": "ManagedKubernetes", "addons": [{"name": "x", "config": "{\\"login_password\\": \\"${MARKER}\\", \\"bad\\": }"}]}`],
   ['JSON with a syntax error on the password line', 'x.json', `{"cluster_type": "ManagedKubernetes",\n "login_password": ${MARKER}\n}`],
+  ['a password of several words, one of them quoted or reworded elsewhere', 'x.yaml', `cluster_type: ManagedKubernetes\nlogin_password: ${MARKER} with tail\nname: ${MARKER} with tail\naddons: [{name: x, config: {k: ${MARKER}}}]\n`],
   ['long password (messages clip long values)', 'x.yaml', `cluster_type: ManagedKubernetes\nlogin_password: ${MARKER}${'z'.repeat(200)}\n`],
 ];
 
@@ -200,5 +201,22 @@ describe('passwords never leave acklint', async () => {
     expect(d.fix).toBeUndefined();
     // Values that are not secrets are left alone.
     expect(r.diagnostics.find((x) => x.path.join('.') === 'cluster_type')!.message).toBe('value cluster_type=ManagedKubernetes ("ManagedKubernetes")');
+  });
+});
+
+describe("the fuzzer's test for a password", () => {
+  it.each([
+    ['login_password: M1\n', true],
+    ['a:\n  login_password:\n    - M1\n', true],
+    ['? login_password\n: M1\n', true],
+    ['login_password: |\n  M1\n', true],
+    ['{"login_password": "M1"}', true],
+    ['config: "{\\"login_password\\": \\"M1\\"}"', true],
+    ['x: &pw M1\nlogin_password: *pw\n', true],
+    ['pass:\nkubernetes_version: M1\n', false],
+    ['config: {"login_pas\'sword": "M1"}\nlogin_password: x\n', false],
+    ['passwordM1\n', false],
+  ])('%j: %s', (text, expected) => {
+    expect(markerIsPassword(text, 'M1')).toBe(expected);
   });
 });

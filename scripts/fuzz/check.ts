@@ -121,6 +121,40 @@ function diagnosticTexts(d: Diagnostic): string[] {
   return [d.message, ...d.related.map((r) => r.message), ...(d.fix ? [d.fix.title, ...d.fix.edits.map((e) => e.newText)] : [])];
 }
 
+/** A password key as written in JSON, YAML or JSON inside a string, up to its value. */
+const PASSWORD_KEY = /pass(?:word)?[\w-]*\\*["']?(?:[ \t]*(?:\r\n?|\n))?[ \t]*[:=]/gi;
+
+/**
+ * The marker is a password in this input: written as the value of a password field (after the key, at most two line
+ * breaks on: block scalars, lists, `? key` / `: value`), or as the anchored value that a password field's alias
+ * names. Mutations and the minimiser often break the key (`login_pas'sword`) or move the marker elsewhere (a splice),
+ * and then it is an ordinary value that rules may quote.
+ */
+export function markerIsPassword(text: string, marker: string): boolean {
+  /** The marker follows `from` on the same line, or on the next two lines indented under the key's line. */
+  const near = (from: number, indent: number) => {
+    const at = text.indexOf(marker, from);
+    if (at < 0 || at - from > 400) return false;
+    const lines = text.slice(from, at).split(/\r\n?|\n/).slice(1);
+    return lines.length <= 2 && lines.every((l) => /^\s*[:-]/.test(l) || l.length - l.trimStart().length > indent);
+  };
+  const indentAt = (offset: number) => {
+    const start = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+    return /^[ \t]*/.exec(text.slice(start, offset))![0].length;
+  };
+  for (const m of text.matchAll(PASSWORD_KEY)) {
+    const after = m.index + m[0].length;
+    if (near(after, indentAt(m.index))) return true;
+    const alias = /^\s*\*([^\s,\]}]+)/.exec(text.slice(after, after + 200));
+    if (alias) {
+      for (const a of text.matchAll(new RegExp(`&${alias[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![^\\s,\\]}])`, 'g'))) {
+        if (near(a.index + a[0].length, indentAt(a.index))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * The most CPU time an input may take: `base` milliseconds plus 5 ms per kilobyte. Lint cost is linear in the input,
  * so a big input may take proportionally longer, but nothing superlinear fits under this line for long.
@@ -153,9 +187,7 @@ export function checkInput(input: FuzzInput, ctx: CheckContext): { failures: Fai
     if (d.ruleId === INTERNAL_ERROR_ID) failures.push({ kind: 'internal-error', detail: d.message });
     for (const p of diagnosticRangeProblems(result.source, d)) failures.push({ kind: 'range', detail: p });
   }
-  // The marker is a password only where the input still has a password field (a key and a colon) for it: a mutation
-  // or the minimiser may have broken the key itself (`passwordPw9…`), and then the marker is an ordinary value.
-  const checkLeaks = /pass(?:word)?[\w-]*\\*["']?\s*[:=]/i.test(input.text);
+  const checkLeaks = markerIsPassword(input.text, ctx.marker);
   if (checkLeaks) {
     for (const d of result.diagnostics) {
       if (diagnosticTexts(d).some((t) => t.includes(ctx.marker))) failures.push({ kind: 'leak', detail: `${d.ruleId} diagnostic: ${d.message.slice(0, 200)}` });

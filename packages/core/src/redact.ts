@@ -20,6 +20,8 @@ const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
 /** A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. */
 const SECRET_KEY_TEXT = /(?:pass(?:word)?|passwd|secret)[A-Za-z0-9_-]{0,64}(?:\\{0,4}["'])?[ \t]{0,64}[:=][ \t]{0,64}/gi;
 const MIN_SECRET_LENGTH = 3;
+/** Shortest word of a longer secret that is masked on its own. */
+const MIN_WORD_LENGTH = 8;
 /** Words that are never a secret (so that `password: null` does not mask every "null" in the messages). */
 const NOT_SECRETS = new Set(['null', 'true', 'false', 'yes', 'no', 'on', 'off', '~', '""', "''", '{}', '[]', 'Null', 'NULL', 'True', 'False']);
 /** Longest stretch of text after a password key read as its value (a password is far shorter). */
@@ -50,6 +52,14 @@ export class SecretIndex {
     this.addOne(clip(secret));
     this.addOne(clip(JSON.stringify(secret).slice(1, -1)));
     if (/[\r\n]/.test(trimmed)) for (const line of trimmed.split(/\r\n?|\n/)) this.addOne(line.trim());
+    // Its distinctive words on their own: a rule may quote a part of a value, or a value derived from it ("Rename the
+    // cluster to <password words joined by hyphens>"). A word of 8 or more characters that is not all lower-case
+    // letters (so "password" or "configuration" in a value do not mask those words in every message).
+    if (secret.length > MIN_WORD_LENGTH) {
+      for (const word of secret.split(/[\s,;:"'`{}[\]()<>=&|\\]+/)) {
+        if (word.length >= MIN_WORD_LENGTH && word !== secret && !/^[a-z]+$/.test(word)) this.addOne(word);
+      }
+    }
   }
 
   private addOne(secret: string): void {
