@@ -43,8 +43,11 @@ export class SecretIndex {
     return this.all.size;
   }
 
-  /** Adds `secret` and the forms a message may quote it in (JSON-escaped, clipped, trimmed, line by line). */
-  add(secret: string): void {
+  /**
+   * Adds `secret` and the forms a message may quote it in (JSON-escaped, clipped, trimmed, line by line) and, unless
+   * `words` is false, its distinctive words.
+   */
+  add(secret: string, words = true): void {
     this.addOne(secret);
     const trimmed = secret.trim();
     this.addOne(trimmed);
@@ -55,7 +58,7 @@ export class SecretIndex {
     // Its distinctive words on their own: a rule may quote a part of a value, or a value derived from it ("Rename the
     // cluster to <password words joined by hyphens>"). A word of 8 or more characters that is not all lower-case
     // letters (so "password" or "configuration" in a value do not mask those words in every message).
-    if (secret.length > MIN_WORD_LENGTH) {
+    if (words && secret.length > MIN_WORD_LENGTH) {
       for (const word of secret.split(/[\s,;:"'`{}[\]()<>=&|\\]+/)) {
         if (word.length >= MIN_WORD_LENGTH && word !== secret && !/^[a-z]+$/.test(word)) this.addOne(word);
       }
@@ -187,25 +190,38 @@ function secretsInText(index: SecretIndex, text: string): void {
   }
 }
 
-/** A value as written after a key: the whole, without anchor and tag, unquoted, and up to a separator or comment. */
+/**
+ * A value as written after a key (the rest of the key's line): the whole of it as it stands, and its first value:
+ * the content of a quoted string, the items of a flow list or mapping, or a plain value up to a comma or bracket (in
+ * JSON the next key may follow on the same line, and it is not a secret).
+ */
 function addValueText(index: SecretIndex, rest: string): void {
   const v = rest
     .replace(/\s+(?:#|\/\/).*$/, '')
     .trim()
     .replace(/^(?:[&!][^\s]*\s+)+/, '');
   if (!v) return;
-  index.add(v);
+  index.add(v, false);
   const quoted = /^\\*(["'])((?:\\.|(?!\1).)*)/.exec(v);
   if (quoted) {
     index.add(quoted[2]!);
     index.add(quoted[2]!.replace(/\\(["'\\])/g, '$1'));
     index.add(quoted[2]!.replace(/\\+$/, ''));
+    return;
   }
-  index.add(v.replace(/[\s,}\]]+$/, ''));
-  for (const part of v.split(/\s*[,{}[\]]\s*/)) index.add(part.replace(/^["'\\]+|["'\\]+$/g, ''));
-  // `key: value` on the same line (a password written as a mapping key, or a flow mapping).
+  if (v[0] === '[' || v[0] === '{') {
+    const close = v.indexOf(v[0] === '[' ? ']' : '}');
+    for (const part of v.slice(1, close < 0 ? undefined : close).split(',')) addPlain(index, part.trim().replace(/^["']+|["']+$/g, ''));
+    return;
+  }
+  addPlain(index, /^[^,}\]]*/.exec(v)![0].trim());
+}
+
+/** A plain value, and its key part when it reads `key: value` (a password written as a mapping key). */
+function addPlain(index: SecretIndex, v: string): void {
+  index.add(v);
   const colon = v.indexOf(': ');
-  if (colon > 0) index.add(v.slice(0, colon).replace(/^["'{[]+|["']+$/g, ''));
+  if (colon > 0) index.add(v.slice(0, colon).replace(/^["']+|["']+$/g, ''));
 }
 
 function lineEnd(text: string, from: number, limit = Infinity): number {
