@@ -1,0 +1,259 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCodeServer, installVsix, startCodeServer, whichSync, type RunningCodeServer } from './support/code-server.js';
+
+/**
+ * The VS Code extension in a real VS Code: the packed .vsix installed into code-server 4.100.3 (VS Code 1.100.3),
+ * driven through its UI by headless Chromium. As root, code-server and Chromium share a network namespace that has
+ * only loopback, so the run is offline by construction.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const extensionDir = join(root, 'packages', 'vscode-extension');
+const fixture = join(import.meta.dirname, 'fixtures', 'vscode-workspace');
+const artifacts = join(import.meta.dirname, 'artifacts');
+const CHROMIUM = '/usr/bin/chromium';
+const version = JSON.parse(readFileSync(join(extensionDir, 'package.json'), 'utf8')).version as string;
+
+const missing = [existsSync(CHROMIUM) ? undefined : 'chromium', whichSync('rg') ? undefined : 'ripgrep'].filter(Boolean);
+if (missing.length && process.env.CI !== 'true') {
+  console.warn(`${missing.join(' and ')} not installed; the VS Code test cannot run here (.ci/run installs them)`);
+}
+
+/** A page element as the browser renders it (the test's type check has no DOM library). */
+type Rendered = { innerText: string };
+
+interface ProblemRow {
+  severity: string;
+  message: string;
+  code: string;
+  href: string;
+  line: number;
+  column: number;
+}
+
+describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extension in code-server', () => {
+  let tmp = '';
+  let server: RunningCodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let workspace = '';
+
+  beforeAll(async () => {
+    if (missing.length) throw new Error(`${missing.join(' and ')} not installed (.ci/run installs them)`);
+    const entry = ensureCodeServer((line) => console.log(line));
+    execFileSync('npm', ['run', 'package', '--silent', '-w', 'packages/vscode-extension'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const vsix = join(extensionDir, `acklint-${version}.vsix`);
+
+    tmp = mkdtempSync(join(tmpdir(), 'acklint-vscode-'));
+    const dirs = { extensionsDir: join(tmp, 'extensions'), userDataDir: join(tmp, 'user'), configDir: join(tmp, 'config') };
+    for (const d of [...Object.values(dirs), join(dirs.userDataDir, 'User')]) mkdirSync(d, { recursive: true });
+    workspace = join(tmp, 'workspace');
+    cpSync(fixture, workspace, { recursive: true });
+    writeFileSync(
+      join(dirs.userDataDir, 'User', 'settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'editor.hover.delay': 200,
+      }),
+    );
+    installVsix(entry, vsix, dirs.extensionsDir, dirs.userDataDir);
+    server = await startCodeServer({ entry, workspace, ...dirs }, CHROMIUM);
+    if (!server.offline) console.warn('unshare --net is not available (not root): code-server runs on the host loopback');
+
+    browser = await chromium.launch({ executablePath: server.chromium, headless: true });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+    mkdirSync(artifacts, { recursive: true });
+    await openFile('cluster.yaml');
+    await page.keyboard.press('Control+Shift+M');
+  });
+
+  afterAll(async () => {
+    if (page && !page.isClosed()) await page.screenshot({ path: join(artifacts, 'vscode-last.png') }).catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Opens a workspace file through Quick Open, as a person would. */
+  async function openFile(name: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(name);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab.active[aria-label^="${name}"]`);
+  }
+
+  /** Runs a command from the Command Palette. */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(title);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${title}"]`, { state: 'attached' });
+    await page.keyboard.press('Enter');
+  }
+
+  /** Moves the cursor with Go to Line (1-based line and column). */
+  async function goTo(line: number, column: number): Promise<void> {
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`#status\\.editor\\.selection[aria-label*="Ln ${line}, Col ${column}"]`);
+  }
+
+  /** The rows of the Problems panel under the file header of `file`. */
+  async function problems(file: string): Promise<ProblemRow[]> {
+    return page.$$eval(
+      '.markers-panel .monaco-list-row',
+      (rows, file) => {
+        const out: ProblemRow[] = [];
+        let inFile = false;
+        for (const row of rows) {
+          const label = row.getAttribute('aria-label') ?? '';
+          const header = /problems? in file (\S+)/.exec(label);
+          if (header) {
+            inFile = header[1] === file;
+            continue;
+          }
+          if (!inFile) continue;
+          const where = /\[Ln (\d+), Col (\d+)\]/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+          out.push({
+            severity: row.querySelector('.marker-icon')?.className.replace('marker-icon', '').trim() ?? '',
+            message: row.querySelector('.marker-message')?.textContent ?? '',
+            code: row.querySelector('.marker-code')?.textContent ?? '',
+            href: row.querySelector('a.monaco-link')?.getAttribute('href') ?? '',
+            line: Number(where?.[1]),
+            column: Number(where?.[2]),
+          });
+        }
+        return out;
+      },
+      file,
+    );
+  }
+
+  async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeout = 60_000): Promise<T> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await probe();
+      if (done(value)) return value;
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: join(artifacts, 'vscode-failure.png') });
+        throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(value, null, 2)}`);
+      }
+      await page.waitForTimeout(250);
+    }
+  }
+
+  /** What the command-line linter finds in the fixture (with its .acklint.yaml), as Problems-panel rows. */
+  function expectedFindings(): { code: string; severity: string; line: number; column: number }[] {
+    const run = (() => {
+      try {
+        return execFileSync(process.execPath, [join(root, 'packages/cli/bin/acklint.cjs'), '--format', 'json', 'cluster.yaml'], { cwd: fixture, encoding: 'utf8' });
+      } catch (e) {
+        return (e as { stdout: string }).stdout;
+      }
+    })();
+    const [file] = JSON.parse(run) as { messages: { ruleId: string; severity: string; line: number; column: number }[] }[];
+    return file!.messages.map((m) => ({ code: m.ruleId, severity: m.severity, line: m.line, column: m.column }));
+  }
+
+  type Positioned = { line: number; column?: number; code: string };
+  const byPosition = (a: Positioned, b: Positioned) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code);
+
+  it('lists the findings in the Problems panel at their lines, each rule id linking to its docs', async () => {
+    const expected = expectedFindings().sort(byPosition);
+    const rows = await until('the findings of cluster.yaml', () => problems('cluster.yaml'), (r) => r.length >= expected.length);
+    const seen = rows.map(({ code, severity, line, column }) => ({ code, severity, line, column })).sort(byPosition);
+    expect(seen).toEqual(expected);
+    // The findings the fixture was written for, and the config's `rrsa-disabled: off` applied.
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        { code: 'cluster-name-format', severity: 'error', line: 2, column: 7 },
+        { code: 'unknown-field', severity: 'warning', line: 7, column: 1 },
+        { code: 'pod-service-cidr-overlap', severity: 'error', line: 11, column: 15 },
+      ]),
+    );
+    expect(seen.map((r) => r.code)).not.toContain('rrsa-disabled');
+    for (const row of rows) expect(row.href).toBe(`https://github.com/acklint/acklint/blob/main/rules/${row.code}.md`);
+    expect(rows.find((r) => r.code === 'unknown-field')?.message).toContain('proxy_mod');
+  });
+
+  it("shows a field's docs on hover", async () => {
+    await goTo(11, 3);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const text = await until(
+      'the hover of service_cidr',
+      () => page.$$eval('.monaco-hover:not(.hidden)', (els) => els.map((e) => (e as unknown as Rendered).innerText).join('\n')),
+      (t) => t.includes('CIDR block for Kubernetes Services'),
+    );
+    expect(text).toContain('service_cidr');
+    await page.screenshot({ path: join(artifacts, 'vscode-hover.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('applies a quick fix chosen in the light-bulb menu, which removes its finding', async () => {
+    await goTo(7, 3);
+    await page.keyboard.press('Control+.');
+    const title = 'Rename proxy_mod to proxy_mode';
+    await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(artifacts, 'vscode-quick-fix.png') });
+    // Arrow keys move through the menu (the mouse is blocked while VS Code's context view opens); Enter applies.
+    await until(
+      `"${title}" to be selected in the menu`,
+      async () => {
+        const focused = await page.getAttribute('.action-widget .monaco-list-row.action.focused', 'aria-label');
+        if (focused !== title) await page.keyboard.press('ArrowDown');
+        return focused;
+      },
+      (focused) => focused === title,
+      10_000,
+    );
+    await page.keyboard.press('Enter');
+    const rows = await until('the unknown-field finding to go', () => problems('cluster.yaml'), (r) => !r.some((x) => x.code === 'unknown-field'));
+    const rest = expectedFindings().filter((f) => f.code !== 'unknown-field').map(({ code, line }) => ({ code, line }));
+    expect(rows.map(({ code, line }) => ({ code, line })).sort(byPosition)).toEqual(rest.sort(byPosition));
+    await expect.poll(() => page.locator('.view-line', { hasText: 'proxy_mode' }).count()).toBe(1);
+  });
+
+  it('shows the address plan of the spec in a read-only document', async () => {
+    await runCommand('acklint: Show address plan');
+    await page.waitForSelector('.tab[aria-label*="cluster.yaml (address plan)"]', { timeout: 30_000 });
+    const text = await until(
+      'the address plan',
+      () =>
+        page.$$eval('.editor-group-container:has(.tab.active[aria-label*="(address plan)"]) .view-lines', (els) =>
+          els.map((e) => (e as unknown as Rendered).innerText).join('\n'),
+        ),
+      (t) => t.includes('Address plan'),
+    );
+    expect(text).toMatch(/Pod CIDR\s+172\.20\.0\.0\/16/);
+    expect(text).toMatch(/Service CIDR\s+172\.20\.16\.0\/20/);
+  });
+
+  it('leaves a YAML file that is not a cluster spec clean, and says why in the language status', async () => {
+    await openFile('values.yaml');
+    const status = await until(
+      'the language status of values.yaml',
+      () => page.getAttribute('#status\\.languageStatus', 'aria-label').then((l) => l ?? ''),
+      (l) => /acklint: not linted/.test(l),
+    );
+    expect(status).toMatch(/acklint: not linted/);
+    expect(await problems('values.yaml')).toEqual([]);
+    // The spec's findings are still listed: the panel is live, and values.yaml is not in it.
+    expect((await problems('cluster.yaml')).length).toBeGreaterThan(0);
+  });
+});
