@@ -285,6 +285,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** A document's findings, plus the problems found in it as a config or inventory file (which its own lint lacks). */
+  function withFileProblems(uri: string, r: Linted): LspDiagnostic[] {
+    const extra = fileProblems.get(uri);
+    return extra ? [...extra, ...r.lsp] : r.lsp;
+  }
+
   function recordFileProblem(path: string, message: string, range?: LspRange): void {
     const uri = pathToFileURL(path).href;
     const d: LspDiagnostic = { range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: 'acklint', message };
@@ -451,7 +457,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const r = await lintNow(doc);
     const current = documents.get(uri);
     if (!current || current.version !== r.version || r.generation !== generation) return; // stale: a newer lint follows
-    await connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.lsp });
+    await connection.sendDiagnostics({ uri, version: r.version, diagnostics: withFileProblems(uri, r) });
   });
 
   documents.onDidOpen((e) => {
@@ -486,7 +492,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (token.isCancellationRequested) throw cancelled();
       const resultId = `${r.generation}:${r.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: r.lsp };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: withFileProblems(params.textDocument.uri, r) };
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       logError(`acklint: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

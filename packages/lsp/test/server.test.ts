@@ -178,6 +178,11 @@ describe('configuration', () => {
     const { diagnostics } = await session.diagnosticsFor(uri);
     expect(byCode(diagnostics, 'invalid-type')).toHaveLength(1);
     expect(session.statuses.at(-1)!.reason).toContain('has an error');
+    // Opened in the editor, the config keeps showing its problem (its own lint does not clear it).
+    const configUri = session.open('.acklint.yaml', 'rules:\n  no-such-rule: off\n');
+    const own = await session.diagnosticsFor(configUri);
+    expect(own.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('unknown rule "no-such-rule"')]);
+    expect(session.statuses.at(-1)).toMatchObject({ uri: configUri, linted: false, reason: expect.stringContaining('config file') });
   });
 
   it('reads settings through workspace/configuration: rules map, inventory and enable', async () => {
