@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
-// run time).
+// run time), (3) bundle the language server into packages/lsp/dist/acklint-lsp.cjs.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,16 @@ async function bundleCli() {
   ]);
 }
 
+/**
+ * The language server: one CommonJS bundle, packages/lsp/dist/acklint-lsp.cjs. It is a long-running process that loads
+ * the YAML parser at start anyway, so nothing is split off into lazy siblings.
+ */
+async function bundleLsp() {
+  const outdir = join(root, 'packages/lsp/dist');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ ...COMMON, entryPoints: [join(root, 'packages/lsp/src/main.ts')], outfile: join(outdir, 'acklint-lsp.cjs'), plugins: [lazyIpNumStatics] });
+}
+
 /** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */
 function checkAscii() {
   const outdir = join(root, 'packages/cli/dist');
@@ -128,6 +138,6 @@ function writeCodeCaches() {
 }
 
 generateValidators(root);
-await bundleCli();
+await Promise.all([bundleCli(), bundleLsp()]);
 checkAscii();
 writeCodeCaches();

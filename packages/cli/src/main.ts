@@ -12,8 +12,9 @@ import {
   VERSION,
   formatFromName,
   lint,
-  loadInventory,
-  type Inventory,
+  InventoryLoader,
+  isConfigFile,
+  namedByConfig,
   parseSize,
   SourceText,
   suggest,
@@ -256,23 +257,11 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
   // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
   // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
-  const inventories = new Map<string, Inventory>();
-  const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
-    const paths = [...new Set([...config.inventory, ...options.inventory])];
-    if (!paths.length) return undefined;
-    const key = paths.join('\0');
-    let inv = inventories.get(key);
-    if (!inv) {
-      inv = loadInventory(paths, (p) => displayOf(p, cwd));
-      inventories.set(key, inv);
-    }
-    return inv;
-  };
-  if (options.inventory.length) inventoryFor(explicitConfig ?? defaultConfig());
+  const inventories = new InventoryLoader(options.inventory, (p) => displayOf(p, cwd));
+  if (options.inventory.length) inventories.forConfig(explicitConfig ?? defaultConfig());
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
-  const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
   // Severities per config: most runs have one or two configs, so this is not redone for every file.
   const severitiesOf = new Map<AcklintConfig, Record<string, SeveritySetting>>();
 
@@ -308,7 +297,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
 
     let onlyClusterSpecs = false;
     if (t.fromWalk && t.abs) {
-      const named = namedByConfig(config, t.abs, cfgMatchers);
+      const named = namedByConfig(config, t.abs);
       if (!named) {
         // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
         if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
@@ -319,7 +308,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     }
 
     const fileName = t.abs ?? stdinName;
-    const inventory = inventoryFor(config);
+    const inventory = inventories.forConfig(config);
     const result = await lint(bytes, {
       ...(inventory ? { inventory } : {}),
       fileName,
@@ -448,43 +437,10 @@ function walk(dir: string, out: Target[]): void {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), out);
-    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^\.acklint\.(ya?ml|json)$/.test(e.name)) {
+    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !isConfigFile(e.name)) {
       out.push({ abs: join(dir, e.name), fromWalk: true });
     }
   }
-}
-
-function namedByConfig(config: AcklintConfig, abs: string, cache: Map<AcklintConfig, (abs: string) => boolean>): boolean {
-  if (!config.files.length || !config.path) return false;
-  let m = cache.get(config);
-  if (!m) {
-    const base = resolve(config.path, '..');
-    const res = config.files.map((g) => globToRegExp(g));
-    m = (p: string) => {
-      const rel = relative(base, p).split(sep).join('/');
-      return !rel.startsWith('..') && res.some((re) => re.test(rel));
-    };
-    cache.set(config, m);
-  }
-  return m(abs);
-}
-
-/** Minimal glob for config `files`: "**" + "/" any directories, "**" anything, `*` within a segment, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (glob.startsWith('**/', i)) {
-      re += '(?:.*/)?';
-      i += 2;
-    } else if (glob.startsWith('**', i)) {
-      re += '.*';
-      i += 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 function listRules(format: string, severities: Record<string, SeveritySetting>): string {

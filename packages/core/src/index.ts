@@ -31,6 +31,7 @@ export {
 } from './parse/index.js';
 export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './diagnostic.js';
 export { SEVERITY_RANK } from './diagnostic.js';
+export { safeFixEdits } from './fixes.js';
 export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
 export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
 export {
@@ -46,6 +47,7 @@ export {
   suggest,
   type AcklintConfig,
 } from './config.js';
+export { InventoryLoader, globToRegExp, isConfigFile, namedByConfig } from './project.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
 export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';

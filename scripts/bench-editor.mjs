@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// The editor path: acklint-lsp (the built bundle, over stdio, as an editor runs it) re-linting after one keystroke.
+// Time from sending textDocument/didChange to receiving the publishDiagnostics of that version, with the server's
+// debounce set to 0 (initializationOptions.lintDelay) so that only the work is measured. Specs: about 200 lines, and
+// about 20,000 lines (many node pools); then the server's memory after 1,000 edits.
+// Usage: node scripts/bench-editor.mjs [--samples N]   (run `npm run build` first; `npm run bench` runs it at the end)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { samples: { type: 'string', default: '300' } } });
+const samples = Number(values.samples);
+
+/** A YAML CreateCluster body with `pools` node pools (about 18 lines each). */
+function spec(pools) {
+  const lines = [
+    'name: bench-cluster',
+    'cluster_type: ManagedKubernetes',
+    'cluster_spec: ack.pro.small',
+    'region_id: cn-hangzhou',
+    'kubernetes_version: 1.35.1-aliyun.1',
+    'vpcid: vpc-bp1example0000000000',
+    'vswitch_ids: [vsw-bp1example000000000a, vsw-bp1example000000000b]',
+    'container_cidr: 172.20.0.0/16',
+    'service_cidr: 172.21.0.0/20',
+    'deletion_protection: true',
+    'addons:',
+    '  - name: flannel',
+    '  - name: csi-plugin',
+    'nodepools:',
+  ];
+  for (let i = 0; i < pools; i++) {
+    lines.push(
+      `  - nodepool_info:`,
+      `      name: pool-${i}`,
+      `    scaling_group:`,
+      `      vswitch_ids:`,
+      `        - vsw-bp1example000000000a`,
+      `        - vsw-bp1example000000000b`,
+      `      instance_types: [ecs.g7.xlarge, ecs.g6.xlarge]`,
+      `      system_disk_category: cloud_essd`,
+      `      system_disk_size: 120`,
+      `      key_pair: ops-keypair`,
+      `      desired_size: 3`,
+      `      data_disks:`,
+      `        - category: cloud_essd`,
+      `          size: 200`,
+      `    management:`,
+      `      enable: true`,
+      `      auto_repair: true`,
+      `    kubernetes_config: { runtime: containerd }`,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The same re-lints without the server: core's parse and lint of the edited text in one process (bundled on the fly
+ * from the sources), so the output shows what the protocol and the server add.
+ */
+function coreOnly(text, n) {
+  const dir = join(root, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const input = join(dir, 'editor-spec.yaml');
+  writeFileSync(input, text);
+  const script = join(dir, 'editor-core.cjs');
+  const entry = `
+    const { lintSync, loadYamlParser } = require('@acklint/core');
+    const { builtinRules } = require('@acklint/rules');
+    const text = require('node:fs').readFileSync(${JSON.stringify(input)}, 'utf8');
+    const at = text.indexOf('name: pool-0') + 12;
+    loadYamlParser().then(() => {
+      const times = [];
+      for (let i = 0; i < ${n} + 10; i++) {
+        const t = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text;
+        const t0 = performance.now();
+        lintSync(t, { fileName: 'spec.yaml', rules: builtinRules });
+        if (i >= 10) times.push(performance.now() - t0);
+      }
+      console.log(JSON.stringify(times));
+    });`;
+  esbuild.buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  const times = JSON.parse(r.stdout).sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function rssMiB(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function main() {
+  const child = spawn(process.execPath, [join(root, 'packages/lsp/bin/acklint-lsp.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const key = `${p.uri}#${p.version}`;
+    waiting.get(key)?.(p);
+    waiting.delete(key);
+  });
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { lintDelay: 0 } });
+  conn.sendNotification('initialized', {});
+  const published = (uri, version) => new Promise((resolve) => waiting.set(`${uri}#${version}`, resolve));
+
+  /** Opens `text`, then times `n` keystrokes (alternately typing and deleting one character in a node pool name). */
+  async function keystrokes(name, text, n, warmup) {
+    const uri = pathToFileURL(join(root, '.bench', name)).href;
+    let version = 1;
+    let ready = published(uri, version);
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    const first = await ready;
+    const line = text.split('\n').findIndex((l) => l.includes('name: pool-0'));
+    const times = [];
+    for (let i = 0; i < n + warmup; i++) {
+      version++;
+      const typing = i % 2 === 0;
+      const change = typing
+        ? { range: { start: { line, character: 18 }, end: { line, character: 18 } }, text: 'x' }
+        : { range: { start: { line, character: 18 }, end: { line, character: 19 } }, text: '' };
+      ready = published(uri, version);
+      const t0 = performance.now();
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await ready;
+      if (i >= warmup) times.push(performance.now() - t0);
+    }
+    conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 50), p95: percentile(times, 95), lines: text.split('\n').length - 1, findings: first.diagnostics.length };
+  }
+
+  const show = (r, core, target) => {
+    console.log(`acklint-lsp re-lint after one keystroke, ${r.lines}-line spec (${r.findings} findings): p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (target p95 <= ${target} ms, ${(r.p95 / target).toFixed(2)}x the target)`);
+    console.log(`  core parse + lint alone, same edits in one process:   p50 ${core.p50.toFixed(2)} ms, p95 ${core.p95.toFixed(2)} ms (server/core ratio ${(r.p50 / core.p50).toFixed(2)}x p50)`);
+  };
+
+  const smallText = spec(11);
+  const small = await keystrokes('small.yaml', smallText, samples, 50);
+  show(small, coreOnly(smallText, samples), 10);
+  const largeText = spec(1111);
+  const largeSamples = Math.max(15, Math.floor(samples / 20));
+  const large = await keystrokes('large.yaml', largeText, largeSamples, 3);
+  show(large, coreOnly(largeText, largeSamples), 200);
+
+  const before = rssMiB(child.pid);
+  await keystrokes('memory.yaml', spec(11), 1000, 0);
+  global.gc?.();
+  const after = rssMiB(child.pid);
+  console.log(`acklint-lsp memory (RSS) after 1,000 edits: ${after.toFixed(1)} MiB (before them ${before.toFixed(1)} MiB)`);
+
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  conn.dispose();
+  child.kill();
+}
+
+await main();
