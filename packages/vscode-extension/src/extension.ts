@@ -35,9 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
-    // The server pulls settings with workspace/configuration (scoped per document); this section's changes are
-    // announced with workspace/didChangeConfiguration so that they apply without a reload.
-    synchronize: { configurationSection: 'acklint' },
+    // The server pulls settings with workspace/configuration (scoped per document) and registers for
+    // workspace/didChangeConfiguration of the `acklint` section, so a change applies without a reload. Servers
+    // that cannot pull read these.
     initializationOptions: { settings: plainSettings() },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     initializationFailedHandler: (error) => {
