@@ -54,6 +54,7 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     for (const d of [...Object.values(dirs), join(dirs.userDataDir, 'User')]) mkdirSync(d, { recursive: true });
     workspace = join(tmp, 'workspace');
     cpSync(fixture, workspace, { recursive: true });
+    writeWorkspaceSettings({ 'editor.codeActionsOnSave': { 'source.fixAll.acklint': 'explicit' } });
     writeFileSync(
       join(dirs.userDataDir, 'User', 'settings.json'),
       JSON.stringify({
@@ -85,6 +86,14 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     await server?.stop();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
+
+  /** Adds settings to the workspace's .vscode/settings.json, as a person editing that file would. */
+  function writeWorkspaceSettings(settings: Record<string, unknown>): void {
+    const file = join(workspace, '.vscode', 'settings.json');
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    const current = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
+  }
 
   /** Opens a workspace file through Quick Open, as a person would. */
   async function openFile(name: string): Promise<void> {
@@ -240,13 +249,21 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
   it('applies a change of the acklint settings without a reload', async () => {
     const before = await problems('cluster.yaml');
     expect(before.map((r) => r.code)).toContain('node-zones-fewer-than-3');
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'acklint.rules': { 'node-zones-fewer-than-3': 'off' } }));
+    writeWorkspaceSettings({ 'acklint.rules': { 'node-zones-fewer-than-3': 'off' } });
     const after = await until('the settings to apply', () => problems('cluster.yaml'), (r) => !r.some((x) => x.code === 'node-zones-fewer-than-3'));
     expect(after.map((r) => r.code).sort()).toEqual(before.map((r) => r.code).filter((c) => c !== 'node-zones-fewer-than-3').sort());
   });
 
+  it('applies the safe fixes of a JSON spec when it is saved (source.fixAll.acklint on save)', async () => {
+    await openFile('staging.json');
+    await until('the findings of staging.json', () => problems('staging.json'), (r) => r.some((x) => x.code === 'cidr-host-bits'));
+    await page.keyboard.press('Control+S');
+    await until('the fix on save', () => problems('staging.json'), (r) => r.length > 0 && !r.some((x) => x.code === 'cidr-host-bits'));
+    await expect.poll(() => readFileSync(join(workspace, 'staging.json'), 'utf8'), { timeout: 10_000 }).toContain('"service_cidr": "172.21.0.0/20"');
+  });
+
   it('shows the address plan of the spec in a read-only document', async () => {
+    await openFile('cluster.yaml');
     await runCommand('acklint: Show address plan');
     await page.waitForSelector('.tab[aria-label*="cluster.yaml (address plan)"]', { timeout: 30_000 });
     const text = await until(

@@ -70,6 +70,11 @@ try {
     cpSync(join(here, entry), join(stage, entry), { recursive: true });
   }
   writeFileSync(join(stage, 'LICENSE'), licenseWithNotices());
+  // Links from the README to files elsewhere in the repository (the screenshot in docs/) point to the repository
+  // itself once the README is shown outside it; vsce would only prefix them.
+  const repository = manifest.repository.url.replace(/\.git$/, '');
+  const readme = readFileSync(join(here, 'README.md'), 'utf8').replace(/\]\(\.\.\/\.\.\/([^)]+)\)/g, (_m, path) => `](${repository}/raw/HEAD/${path})`);
+  writeFileSync(join(stage, 'README.md'), readme);
   const { scripts: _s, devDependencies: _d, ...shipped } = manifest;
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(shipped, null, 2)}\n`);
 
