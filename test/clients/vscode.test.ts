@@ -29,6 +29,7 @@ type Rendered = { innerText: string };
 interface ProblemRow {
   severity: string;
   message: string;
+  source: string;
   code: string;
   href: string;
   line: number;
@@ -96,11 +97,12 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
   }
 
   /** Opens a workspace file through Quick Open, as a person would. */
-  async function openFile(name: string): Promise<void> {
+  async function openFile(path: string): Promise<void> {
+    const name = path.slice(path.lastIndexOf('/') + 1);
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-    await page.keyboard.type(name);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+    await page.keyboard.type(path);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row.focused[aria-label*="${name}"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.tab.active[aria-label^="${name}"]`);
   }
@@ -125,6 +127,14 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
 
   /** The findings the Problems panel lists under the file header of `file`, with their related-location rows. */
   async function problems(file: string): Promise<ProblemRow[]> {
+    // The panel draws only the rows in view: its filter keeps to the one file (then the editor gets the focus back).
+    const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+    const glob = `**/${file}`;
+    if ((await filter.inputValue()) !== glob) {
+      await filter.fill(glob);
+      await page.keyboard.press('Control+1');
+      await page.waitForTimeout(300);
+    }
     return page.$$eval(
       '.markers-panel .monaco-list-row',
       (rows, file) => {
@@ -132,9 +142,9 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
         let inFile = false;
         for (const row of rows) {
           const label = row.getAttribute('aria-label') ?? '';
-          const header = /problems? in file (\S+)/.exec(label);
+          const header = /problems? in file (\S+) of folder (\S+)/.exec(label);
           if (header) {
-            inFile = header[1] === file;
+            inFile = (header[2] === '.' ? header[1] : `${header[2]}/${header[1]}`) === file;
             continue;
           }
           if (!inFile) continue;
@@ -149,6 +159,7 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
           out.push({
             severity: icon.className.replace('marker-icon', '').trim(),
             message: row.querySelector('.marker-message')?.textContent ?? '',
+            source: row.querySelector('.marker-source')?.textContent ?? '',
             code: row.querySelector('.marker-code')?.textContent ?? '',
             href: row.querySelector('a.monaco-link')?.getAttribute('href') ?? '',
             ...at,
@@ -277,6 +288,14 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     );
     expect(text).toMatch(/Pod CIDR\s+172\.20\.0\.0\/16/);
     expect(text).toMatch(/Service CIDR\s+172\.20\.16\.0\/20/);
+  });
+
+  it("validates an .acklint.json against acklint's config schema", async () => {
+    await openFile('team/.acklint.json');
+    // VS Code's own JSON validation (no source), beside the server's check of the same config.
+    const rows = await until('the schema check of .acklint.json', () => problems('team/.acklint.json'), (r) => r.some((x) => x.source !== 'acklint'));
+    expect(rows.find((x) => x.source !== 'acklint')).toMatchObject({ severity: 'warning', message: 'must be one of off, info, warning, error', line: 3, column: 28 });
+    expect(rows.find((x) => x.source === 'acklint')).toMatchObject({ severity: 'error', line: 3, column: 28 });
   });
 
   it('leaves a YAML file that is not a cluster spec clean, and says why in the language status', async () => {
