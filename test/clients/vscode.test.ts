@@ -26,6 +26,19 @@ if (missing.length && process.env.CI !== 'true') {
 /** A page element as the browser renders it (the test's type check has no DOM library). */
 type Rendered = { innerText: string };
 
+/** The names in a zip file's central directory (a .vsix is a zip). */
+function zipEntries(zip: Buffer): string[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  const names: string[] = [];
+  for (let at = zip.readUInt32LE(end + 16), i = 0; i < count; i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
 interface ProblemRow {
   severity: string;
   message: string;
@@ -199,6 +212,24 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     return file!.messages.map((m) => ({ code: m.ruleId, severity: m.severity, line: m.line, column: m.column })).sort(byPosition);
   }
 
+  it('installs from a .vsix that holds the bundles, README, CHANGELOG, LICENSE and icon, and nothing else', () => {
+    const entries = zipEntries(readFileSync(join(extensionDir, `acklint-${version}.vsix`)));
+    expect(entries.sort()).toEqual(
+      [
+        '[Content_Types].xml',
+        'extension.vsixmanifest',
+        'extension/package.json',
+        'extension/readme.md',
+        'extension/changelog.md',
+        'extension/LICENSE.txt',
+        'extension/icon.png',
+        'extension/dist/extension.js',
+        'extension/dist/config.schema.json',
+        'extension/dist/server/acklint-lsp.cjs',
+      ].sort(),
+    );
+  });
+
   it('lists the findings in the Problems panel at their lines, each rule id linking to its docs', async () => {
     const expected = expectedFindings();
     const rows = await until('the findings of cluster.yaml', () => problems('cluster.yaml'), (r) => r.length >= expected.length);
@@ -271,6 +302,14 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     await page.keyboard.press('Control+S');
     await until('the fix on save', () => problems('staging.json'), (r) => r.length > 0 && !r.some((x) => x.code === 'cidr-host-bits'));
     await expect.poll(() => readFileSync(join(workspace, 'staging.json'), 'utf8'), { timeout: 10_000 }).toContain('"service_cidr": "172.21.0.0/20"');
+  });
+
+  it('applies the safe fixes of a JSONC spec with "acklint: Fix all"', async () => {
+    await openFile('dev.jsonc');
+    await until('the findings of dev.jsonc', () => problems('dev.jsonc'), (r) => r.some((x) => x.code === 'cidr-host-bits' && x.line === 9));
+    await runCommand('acklint: Fix all');
+    await until('the fix', () => problems('dev.jsonc'), (r) => r.length > 0 && !r.some((x) => x.code === 'cidr-host-bits'));
+    await expect.poll(() => page.locator('.view-line', { hasText: '"container_cidr": "10.80.0.0/16", // host bits set' }).count()).toBe(1);
   });
 
   it('shows the address plan of the spec in a read-only document', async () => {

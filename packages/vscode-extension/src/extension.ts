@@ -40,10 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // that cannot pull read these.
     initializationOptions: { settings: plainSettings() },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    initializationFailedHandler: (error) => {
-      void showStartFailure(error);
-      return false;
-    },
+    // No retry: a server that fails to initialize fails again; start() rejects and says why once (startOrReport).
+    initializationFailedHandler: () => false,
   };
   const lsp = new LanguageClient('acklint', 'acklint', serverOptions, clientOptions);
   client = lsp;
@@ -60,8 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lsp.onDidChangeState((e) => status.serverState(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped')),
     vscode.commands.registerCommand('acklint.restartServer', async () => {
       status.clear();
-      if (lsp.state === State.Stopped) await lsp.start();
-      else await lsp.restart();
+      await startOrReport(lsp.state === State.Stopped ? lsp.start() : lsp.restart());
     }),
     vscode.commands.registerCommand('acklint.showOutput', () => lsp.outputChannel.show(true)),
     vscode.commands.registerCommand('acklint.fixAll', async () => {
@@ -81,7 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await plans.show(document.uri);
     }),
   );
-  await lsp.start();
+  // Activation does not wait for the server: the commands and the status item are there at once.
+  void startOrReport(lsp.start());
 }
 
 export async function deactivate(): Promise<void> {
@@ -101,8 +99,12 @@ function plainSettings(): unknown {
   return { enable: c.get('enable', true), inventory: c.get('inventory', []), rules: c.get('rules', {}), trace: { server: c.get('trace.server', 'off') } };
 }
 
-async function showStartFailure(error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
-  const choice = await vscode.window.showErrorMessage(`acklint: the language server did not start: ${message}`, 'Show output');
-  if (choice) client?.outputChannel.show(true);
+async function startOrReport(starting: Promise<void>): Promise<void> {
+  try {
+    await starting;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const choice = await vscode.window.showErrorMessage(`acklint: the language server did not start: ${message}`, 'Show output');
+    if (choice) client?.outputChannel.show(true);
+  }
 }

@@ -46,8 +46,9 @@ export function ensureCodeServer(log: (line: string) => void = () => {}): string
         private: true,
         description: 'code-server for acklint\'s real-editor test (a cache, not part of the project)',
         dependencies: { 'code-server': CODE_SERVER_VERSION },
-        // argon2 serves password login, which the test never uses (--auth none).
-        allowScripts: { 'code-server': true, argon2: false },
+        // code-server's postinstall sets up VS Code's own modules; argon2 (password login, loaded at every start)
+        // compiles its native binding.
+        allowScripts: { 'code-server': true, argon2: true },
       },
       null,
       2,
