@@ -178,7 +178,7 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
     inclusive = true;
   }
   const ancestors: PathSegment[] = [];
-  for (let l = cursorLine - 1; l >= 0 && limit > 0; l--) {
+  for (let l = cursorLine - 1; l >= 0 && (limit > 0 || inclusive); l--) {
     const y = readYamlLine(lineStarts(l));
     if (!y) continue;
     if (y.key !== undefined && y.opens && (y.keyCol < limit || (inclusive && y.keyCol === limit && !y.dashes.length))) {

@@ -18,7 +18,7 @@ import {
   isConfigFile,
   lintParsed,
   loadYamlParser,
-  namedByConfig,
+  configNamesFile,
   nodePoolName,
   parseFileSync,
   planEntries,
@@ -33,6 +33,7 @@ import {
   type SeveritySetting,
   type SourceFormat,
   type Span,
+  VERSION,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { modify as jsonModify } from 'jsonc-parser';
@@ -137,6 +138,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let documentChanges = false;
   let showDocument = false;
   let folders: string[] = [];
+  let workspaceFolderEvents = false;
 
   // Everything derived from files on disk (configs, inventories) belongs to one generation; a change to any of them
   // starts a new one, and results of an older generation are stale.
@@ -186,6 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     createFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create')) && Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     showDocument = Boolean(caps.window?.showDocument?.support);
+    workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
     folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     if (!folders.length && params.rootUri) {
       const root = pathOf(params.rootUri);
@@ -201,7 +204,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, OPEN_DOCS_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: 'acklint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'acklint-lsp' },
+      ...(params.capabilities.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      serverInfo: { name: 'acklint-lsp', version: VERSION },
     };
   });
 
@@ -209,6 +213,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guarded('initialized', undefined, async () => {
       if (dynamicConfigChange) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'acklint' });
       if (dynamicWatch) registerWatchers();
+      if (workspaceFolderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+          folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined)];
+          settingsCache.clear();
+          reset('the workspace folders changed');
+        });
+      }
     }),
   );
 
@@ -402,7 +414,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     const text = doc.getText();
     const parsed = parseFileSync(text, { ...(path ? { fileName: path } : {}), format, limits: { maxFileSize: config.maxFileSize } });
-    const named = path !== undefined && namedByConfig(config, path);
+    const named = path !== undefined && configNamesFile(config, path);
     const configInfo = config.path ? { config: config.path } : {};
     if (!named && !isClusterSpec(parsed)) {
       const why = config.files.length && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
@@ -416,6 +428,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...(inventory ? { inventory } : {}),
     });
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
+    // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
+    const shown = result.diagnostics.filter((d) => !(d as { suppressions?: unknown[] }).suppressions?.length);
     return {
       ...base,
       ...configInfo,
@@ -424,8 +438,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       parsed,
       linted: true,
       reason: reason + configNote,
-      diagnostics: result.diagnostics,
-      lsp: result.diagnostics.map((d) => toLsp(d, uri, parsed.source)),
+      diagnostics: shown,
+      lsp: shown.map((d) => toLsp(d, uri, parsed.source)),
     };
   }
 

@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol/node';
@@ -167,6 +167,19 @@ describe('configuration', () => {
     const v = session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
     const { diagnostics } = await session.diagnosticsFor(uri, v);
     expect(byCode(diagnostics, 'invalid-value')).toHaveLength(0);
+  });
+
+  it('uses the nearest config of each document (multi-root workspaces)', async () => {
+    session = await startSession();
+    mkdirSync(join(session.root, 'team-a'));
+    mkdirSync(join(session.root, 'team-b'));
+    writeFileSync(join(session.root, 'team-a', '.acklint.json'), '{ "rules": { "invalid-value": "off" } }');
+    const a = session.open('team-a/spec.yaml', SPEC);
+    const b = session.open('team-b/spec.yaml', SPEC);
+    expect(byCode((await session.diagnosticsFor(a)).diagnostics, 'invalid-value')).toHaveLength(0);
+    expect(byCode((await session.diagnosticsFor(b)).diagnostics, 'invalid-value')).toHaveLength(1);
+    expect(session.statuses.find((s) => s.uri === a)?.config).toBe(join(session.root, 'team-a', '.acklint.json'));
+    expect(session.statuses.find((s) => s.uri === b)?.config).toBeUndefined();
   });
 
   it('shows a broken config as a diagnostic in the config file and lints with the defaults', async () => {
