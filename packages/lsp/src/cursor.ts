@@ -86,7 +86,10 @@ export function jsonContext(text: string, offset: number, doc: ClusterDocument |
   if (text[start] === '"' && text[end] === '"' && end > start) end++;
   const prevIsToken = prev && (prev.type === 'string' || prev.type === 'number' || prev.type === 'boolean' || prev.type === 'null') && offset >= prev.offset && offset <= prev.offset + prev.length;
   const replace = prevIsToken ? { start: prev.offset, end: prev.offset + prev.length } : { start, end };
-  if (loc.isAtPropertyKey) {
+  // A key typed on a new line after an entry that lacks its comma: the parser still sees the previous value there.
+  const between = prev && !prevIsToken ? text.slice(prev.offset + prev.length, replace.start) : '';
+  const newKey = !loc.isAtPropertyKey && typeof loc.path[loc.path.length - 1] === 'string' && /^\s*$/.test(between) && /[\r\n]/.test(between);
+  if (loc.isAtPropertyKey || newKey) {
     const parent = loc.path.slice(0, -1) as PathSegment[];
     // Inside an object: is there a later entry (then a comma is needed) and does the previous one end in a comma?
     const after = text.slice(replace.end).match(/^\s*(.)/s)?.[1];

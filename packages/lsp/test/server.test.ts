@@ -309,6 +309,13 @@ describe('completion', () => {
     const edit = name.textEdit as { range: never; newText: string };
     const text = TextDocument.applyEdits(session.docs.get(uri)!, [{ range: edit.range, newText: fillSnippet(edit.newText, 'x') }]);
     expect(JSON.parse(text)).toMatchObject({ name: 'x', region_id: 'cn-hangzhou' });
+    // Typed without quotes after an entry that lacks its comma: the comma goes in too.
+    const bare = session.open('bare.json', '{\n  "cluster_type": "ManagedKubernetes"\n  regi\n}\n');
+    await session.diagnosticsFor(bare);
+    const region = (await complete(session, bare, 2, 6)).find((i) => i.label === 'region_id')!;
+    const regionEdit = region.textEdit as { range: never; newText: string };
+    const fixed = TextDocument.applyEdits(session.docs.get(bare)!, [{ range: regionEdit.range, newText: fillSnippet(regionEdit.newText, 'cn-hangzhou') }, ...(region.additionalTextEdits ?? [])]);
+    expect(JSON.parse(fixed)).toEqual({ cluster_type: 'ManagedKubernetes', region_id: 'cn-hangzhou' });
     const values = await complete(session, uri, 1, 20);
     expect(values.map((i) => i.label)).toContain('Kubernetes');
     expect((values.find((i) => i.label === 'Kubernetes')!.textEdit as { newText: string }).newText).toBe('"Kubernetes"');
@@ -415,6 +422,11 @@ describe('robustness', () => {
     expect(await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: -5 } })).toBeNull();
     expect(await session.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 9999 } })).toBeDefined();
     await expect(session.request('workspace/executeCommand', { command: 'acklint.applyFixAll', arguments: [42] })).rejects.toMatchObject({ code: -32602 });
+    // A handler that throws (here on malformed parameters) is logged and answered with an empty result.
+    expect(await session.request('textDocument/hover', {})).toBeNull();
+    expect(await session.request('textDocument/codeAction', { textDocument: { uri } })).toEqual([]);
+    expect(session.logs.some((l) => /code action failed: TypeError/.test(l))).toBe(true);
+    expect(await session.request('textDocument/documentSymbol', { textDocument: { uri } })).toHaveLength(1);
   });
 
   it('survives 10,000 random edits and ends with the diagnostics of a fresh lint of the final text', async () => {
