@@ -358,7 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (inflight.get(doc.uri)?.promise === promise) inflight.delete(doc.uri);
       // A newer version or generation may have finished first; keep the newest.
       const prev = results.get(doc.uri);
-      if (documents.get(doc.uri) && (!prev || prev.version < r.version || prev.generation <= r.generation)) results.set(doc.uri, r);
+      if (documents.get(doc.uri) && (!prev || r.version > prev.version || (r.version === prev.version && r.generation >= prev.generation))) results.set(doc.uri, r);
       sendStatus(doc.uri, r);
       return r;
     });
@@ -475,11 +475,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidOpen((e) => {
-    if (!pull) schedule(e.document.uri, 0);
-    else void lintNow(e.document).catch(() => undefined);
+    // Pull clients ask for diagnostics themselves; the status still follows the decision at once.
+    if (pull) void lintNow(e.document).catch(() => undefined);
   });
   documents.onDidChangeContent((e) => {
-    if (!pull && results.has(e.document.uri)) schedule(e.document.uri);
+    // Fired for the open too: the first lint starts at once, later ones after the pause in typing.
+    const uri = e.document.uri;
+    if (!pull) schedule(uri, results.has(uri) || inflight.has(uri) || timers.has(uri) ? lintDelay : 0);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
