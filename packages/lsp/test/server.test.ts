@@ -252,6 +252,10 @@ describe('hover', () => {
     expect(deprecated.value).toContain('nodepools[].scaling_group.instance_types');
     expect(deprecated.value).toMatch(/acklint deprecated-field\*\*: .*\[Docs\]\(https:/);
     expect(await at(40, 0)).toBeNull();
+    // JSON alike.
+    const json = session.open('spec.json', '{\n  "cluster_type": "ManagedKubernetes",\n  "nodepools": [{}, {}, {}, {"scaling_group": {"desired_size": 3}}]\n}\n');
+    const jsonHover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: json }, position: { line: 2, character: 35 } });
+    expect((jsonHover!.contents as { value: string }).value).toContain('**nodepools[3].scaling_group**: `object`');
   });
 });
 
