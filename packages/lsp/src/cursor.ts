@@ -152,9 +152,8 @@ function readYamlLine(line: string): YamlLine | undefined {
  */
 export function yamlContext(source: SourceText, offset: number): CompletionContext | undefined {
   const { line: cursorLine, character } = source.positionAt(offset);
-  const lineStarts = (l: number) => source.lineText(l);
-  const lineCount = source.lineCount;
-  const line = lineStarts(cursorLine);
+  const lineAt = (l: number) => source.lineText(l);
+  const line = lineAt(cursorLine);
   const before = line.slice(0, character);
   // A value after `key: ` on this line.
   const valueMatch = /^(\s*)((?:-\s+)*)("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:\s+(\S*)$/.exec(before);
@@ -182,7 +181,7 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
   }
   const ancestors: PathSegment[] = [];
   for (let l = cursorLine - 1; l >= 0 && (limit > 0 || inclusive); l--) {
-    const y = readYamlLine(lineStarts(l));
+    const y = readYamlLine(lineAt(l));
     if (!y) continue;
     if (y.key !== undefined && y.opens && (y.keyCol < limit || (inclusive && y.keyCol === limit && !y.dashes.length))) {
       ancestors.unshift(y.key);
@@ -216,7 +215,7 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
   return {
     kind: 'key',
     parent,
-    present: yamlSiblings(lineStarts, cursorLine, col, dashes.length > 0, lineCount),
+    present: yamlSiblings(lineAt, cursorLine, col, dashes.length > 0, source.lineCount),
     replace: { start: offset - typed.length, end: offset },
     quoted: false,
     indent: col,
