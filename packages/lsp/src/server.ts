@@ -354,13 +354,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (cached && cached.version === doc.version && cached.generation === generation) return Promise.resolve(cached);
     const running = inflight.get(doc.uri);
     if (running && running.version === doc.version && running.generation === generation) return running.promise;
-    const promise = decideAndLint(doc).then((r) => {
+    const settle = () => {
       if (inflight.get(doc.uri)?.promise === promise) inflight.delete(doc.uri);
+    };
+    const promise: Promise<Linted> = decideAndLint(doc).then((r) => {
+      settle();
       // A newer version or generation may have finished first; keep the newest.
       const prev = results.get(doc.uri);
       if (documents.get(doc.uri) && (!prev || r.version > prev.version || (r.version === prev.version && r.generation >= prev.generation))) results.set(doc.uri, r);
       sendStatus(doc.uri, r);
       return r;
+    }, (err: unknown) => {
+      settle();
+      throw err;
     });
     inflight.set(doc.uri, { version: doc.version, generation, promise });
     return promise;

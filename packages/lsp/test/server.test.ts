@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseYaml } from 'yaml';
 import { lintSync, loadYamlParser } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
-import { NOW, PULL, startSession, textAt, type Session } from './harness.js';
+import { NOW, PULL, PUSH, startSession, textAt, type Session } from './harness.js';
 
 const SPEC = `name: demo
 cluster_type: ManagedKubernetes
@@ -128,6 +128,10 @@ describe('pull diagnostics', () => {
     expect(third.kind).toBe('full');
     expect(byCode(third.items, 'invalid-value')).toHaveLength(0);
     expect(session.published.filter((p) => p.uri === uri)).toEqual([]);
+    // Open docs through window/showDocument where the client has it.
+    const [docs] = (await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: third.items.find((d) => d.code === 'invalid-type')!.range, context: { diagnostics: [] } })).filter((a) => a.title === 'Open docs for invalid-type');
+    await session.request('workspace/executeCommand', docs!.command);
+    expect(session.shown).toEqual([expect.stringMatching(/rules\/invalid-type\.md$/)]);
   });
 
   it('cancels a diagnostic request the client cancelled', async () => {
@@ -167,6 +171,24 @@ describe('configuration', () => {
     const v = session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
     const { diagnostics } = await session.diagnosticsFor(uri, v);
     expect(byCode(diagnostics, 'invalid-value')).toHaveLength(0);
+  });
+
+  it('re-lints when a config open in the editor is saved, and when workspace folders change', async () => {
+    session = await startSession({ capabilities: { ...PUSH, workspace: { ...PUSH.workspace, workspaceFolders: true } } });
+    const config = join(session.root, '.acklint.yaml');
+    writeFileSync(config, 'rules: {}\n');
+    const uri = session.open('spec.yaml', SPEC);
+    expect(byCode((await session.diagnosticsFor(uri)).diagnostics, 'invalid-value')).toHaveLength(1);
+    const configUri = session.open('.acklint.yaml', 'rules: {}\n');
+    writeFileSync(config, 'rules:\n  invalid-value: off\n');
+    const count = session.published.length;
+    await session.client.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+    const next = await session.waitFor(() => session!.published.slice(count).find((p) => p.uri === uri));
+    expect(byCode(next.diagnostics, 'invalid-value')).toHaveLength(0);
+    const again = session.published.length;
+    await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [] } });
+    await session.waitFor(() => session!.published.slice(again).find((p) => p.uri === uri));
+    expect(session.logs.some((l) => l.includes('workspace folders changed'))).toBe(true);
   });
 
   it('uses the nearest config of each document (multi-root workspaces)', async () => {
