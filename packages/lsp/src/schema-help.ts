@@ -169,7 +169,9 @@ function yamlScalar(text: string, f: FieldInfo | undefined): string {
 
 /** Value completions at `path`: enum values, booleans, ACK Kubernetes versions, addon names. */
 export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions, 'format' | 'quoted' | 'snippets'>, now: Date): Omit<CompletionItem, 'textEdit'>[] {
-  const f = fieldOf(path);
+  // An item of an array of strings: the array's field says what its items may be.
+  const item = typeof path[path.length - 1] === 'number' ? fieldOf(path.slice(0, -1)) : undefined;
+  const f = fieldOf(path) ?? (item?.itemEnum ? { ...item, type: 'string', enum: item.itemEnum } : undefined);
   if (!f) return [];
   const values: Array<{ value: string | boolean | number; detail?: string; deprecated?: boolean; snippet?: string }> = [];
   if (f.type === 'boolean') values.push({ value: true }, { value: false });
@@ -188,8 +190,8 @@ export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions,
   if (generic === 'addons[].name') for (const a of KNOWN_ADDONS) values.push({ value: a, detail: 'ACK component' });
   return values.map((v, i) => {
     const text = String(v.value);
-    const lit = typeof v.value !== 'string' ? text : o.format === 'yaml' ? yamlScalar(text, f) : o.quoted ? JSON.stringify(text) : JSON.stringify(text);
-    const snippet = v.snippet && o.snippets ? (o.format === 'yaml' ? `"${v.snippet}"` : `"${v.snippet}"`) : undefined;
+    const lit = typeof v.value !== 'string' ? text : o.format === 'yaml' ? yamlScalar(text, f) : JSON.stringify(text);
+    const snippet = v.snippet && o.snippets ? `"${v.snippet}"` : undefined;
     return {
       label: text,
       kind: typeof v.value === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,

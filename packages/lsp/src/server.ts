@@ -637,6 +637,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const typed = source.text.slice(ctx.replace.start, ctx.replace.end).replace(/^["']|["']$/g, '');
         ctx.present.delete(typed);
         items = keyCompletions(ctx.parent, ctx.present, { format: fmt, snippets, indent: ctx.indent, keyOnly: ctx.keyOnly, quoted: ctx.quoted, commaAfter: ctx.commaAfter, tab: indentUnit(source) });
+        // `- ` in a list of strings: the values an item may take.
+        if (!items.length && typeof ctx.parent[ctx.parent.length - 1] === 'number') items = valueCompletions(ctx.parent, { format: fmt, quoted: false, snippets }, now());
         if (ctx.commaBefore !== undefined) extra.push({ range: lspRange(source, { start: ctx.commaBefore, end: ctx.commaBefore }), newText: ',' });
       } else {
         items = valueCompletions(ctx.path, { format: fmt, quoted: ctx.quoted, snippets }, now());

@@ -320,6 +320,9 @@ describe('completion', () => {
     expect(versions.map((i) => i.label)).not.toContain('1.28.1-aliyun.1');
     const booleans = (await complete(session, uri, 22, 12)).map((i) => i.label);
     expect(booleans).toEqual(['true', 'false']);
+    const listed = session.open('list.yaml', 'cluster_type: ManagedKubernetes\nservice_discovery_types:\n  - \n');
+    await session.diagnosticsFor(listed);
+    expect((await complete(session, listed, 2, 4)).map((i) => i.label)).toEqual(['CoreDNS', 'PrivateZone']);
     const disk = await complete(session, uri, 15, 28);
     expect(disk.find((i) => i.label === 'cloud_auto')?.detail).toBe('ESSD AutoPL disk');
   });
