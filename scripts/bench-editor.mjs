@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { yamlWithoutTokenLog } from './esbuild-yaml.mjs';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +64,7 @@ function spec(pools) {
  * The same re-lints without the server: core's parse and lint of the edited text in one process (bundled on the fly
  * from the sources), so the output shows what the protocol and the server add.
  */
-function coreOnly(text, n) {
+async function coreOnly(text, n) {
   const dir = join(root, '.bench');
   mkdirSync(dir, { recursive: true });
   const input = join(dir, 'editor-spec.yaml');
@@ -87,7 +88,8 @@ function coreOnly(text, n) {
       const used = process.cpuUsage(cpu0);
       console.log(JSON.stringify({ times, cpu: (used.user + used.system) / 1000 / ${n} }));
     });`;
-  esbuild.buildSync({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning' });
+  // Built like the server bundle (the same yaml plugin), so that the two differ only by the server.
+  await esbuild.build({ stdin: { contents: entry, resolveDir: root, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning', plugins: [yamlWithoutTokenLog] });
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
   const { times, cpu } = JSON.parse(r.stdout);
   times.sort((a, b) => a - b);
@@ -159,11 +161,11 @@ async function main() {
 
   const smallText = spec(11);
   const small = await keystrokes('small.yaml', smallText, samples, 50);
-  show(small, coreOnly(smallText, samples), 10);
+  show(small, await coreOnly(smallText, samples), 10);
   const largeText = spec(1111);
   const largeSamples = Math.max(15, Math.floor(samples / 20));
   const large = await keystrokes('large.yaml', largeText, largeSamples, 3);
-  show(large, coreOnly(largeText, largeSamples), 200);
+  show(large, await coreOnly(largeText, largeSamples), 200);
 
   const before = rssMiB(child.pid);
   await keystrokes('memory.yaml', spec(11), 1000, 0);
