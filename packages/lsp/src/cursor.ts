@@ -203,7 +203,8 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
       inclusive = true;
       continue;
     }
-    if (y.indent < limit && !y.dashes.length) break; // a less indented scalar entry: the structure is not readable
+    // A less indented entry that holds a value on its own line: nothing can be nested under it here.
+    if (y.indent < limit && !y.dashes.length) return undefined;
   }
   const parent = [...ancestors, ...chain];
   if (valueMatch) {

@@ -35,5 +35,7 @@ describe('YAML completion context', () => {
   it('offers nothing inside comments or flow collections', () => {
     expect(at('# a comment |')).toBeUndefined();
     expect(at('tags: [{key: |')).toBeUndefined();
+    // Indented under a key that already has its value: no place for a key.
+    expect(at('name: demo\n  |')).toBeUndefined();
   });
 });
