@@ -173,7 +173,7 @@ export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions,
   const item = typeof path[path.length - 1] === 'number' ? fieldOf(path.slice(0, -1)) : undefined;
   const f = fieldOf(path) ?? (item?.itemEnum ? { ...item, type: 'string', enum: item.itemEnum } : undefined);
   if (!f) return [];
-  const values: Array<{ value: string | boolean | number; detail?: string; deprecated?: boolean; snippet?: string }> = [];
+  const values: Array<{ value: string | boolean | number; label?: string; detail?: string; deprecated?: boolean; snippet?: string }> = [];
   if (f.type === 'boolean') values.push({ value: true }, { value: false });
   for (const v of f.enum ?? []) {
     const dep = f.deprecatedValues?.[String(v)];
@@ -184,7 +184,8 @@ export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions,
     const today = now.toISOString().slice(0, 10);
     for (const r of ACK_KUBERNETES_RELEASES) {
       if (r.endOfLife < today) continue;
-      values.push({ value: `${r.minor}.1-aliyun.1`, detail: `ACK ${r.minor}, supported until ${r.endOfLife}`, snippet: `${r.minor}.\${1:1}-aliyun.\${2:1}` });
+      // The table knows minors only: the patch and build numbers are tab stops to fill in from ACK's release notes.
+      values.push({ value: `${r.minor}.1-aliyun.1`, label: r.minor, detail: `ACK Kubernetes ${r.minor}, supported until ${r.endOfLife}; fill in the patch and build ACK lists`, snippet: `${r.minor}.\${1:1}-aliyun.\${2:1}` });
     }
   }
   if (generic === 'addons[].name') for (const a of KNOWN_ADDONS) values.push({ value: a, detail: 'ACK component' });
@@ -193,7 +194,7 @@ export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions,
     const lit = typeof v.value !== 'string' ? text : o.format === 'yaml' ? yamlScalar(text, f) : JSON.stringify(text);
     const snippet = v.snippet && o.snippets ? `"${v.snippet}"` : undefined;
     return {
-      label: text,
+      label: v.label ?? text,
       kind: typeof v.value === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,
       ...(v.detail ? { detail: v.detail } : {}),
       sortText: `${v.deprecated ? '1' : '0'}${String(i).padStart(4, '0')}`,

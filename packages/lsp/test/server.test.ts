@@ -316,8 +316,9 @@ describe('completion', () => {
     const addons = (await complete(session, uri, 20, 10)).map((i) => i.label);
     expect(addons).toContain('terway-eniip');
     const versions = await complete(session, uri, 21, 20);
-    expect(versions.map((i) => i.label)).toContain('1.35.1-aliyun.1');
-    expect(versions.map((i) => i.label)).not.toContain('1.28.1-aliyun.1');
+    expect(versions.map((i) => i.label)).toContain('1.35');
+    expect(versions.map((i) => i.label)).not.toContain('1.28'); // past its end of life on the test's date
+    expect((versions.find((i) => i.label === '1.35')!.textEdit as { newText: string }).newText).toBe('"1.35.${1:1}-aliyun.${2:1}"');
     const booleans = (await complete(session, uri, 22, 12)).map((i) => i.label);
     expect(booleans).toEqual(['true', 'false']);
     const listed = session.open('list.yaml', 'cluster_type: ManagedKubernetes\nservice_discovery_types:\n  - \n');
