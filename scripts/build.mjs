@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
+import { yamlWithoutTokenLog } from './esbuild-yaml.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
@@ -82,7 +83,7 @@ async function bundleCli() {
   const outdir = join(root, 'packages/cli/dist');
   rmSync(outdir, { recursive: true, force: true });
   await Promise.all([
-    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics] }),
+    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog] }),
     ...LAZY.map((l) =>
       build({
         ...COMMON,
@@ -90,7 +91,7 @@ async function bundleCli() {
         outfile: join(outdir, l.out),
         // A lazy bundle loads the other lazy bundles it needs (plan.cjs parses YAML with yaml.cjs) rather than
         // carrying a copy.
-        plugins: [lazySiblings, lazyIpNumStatics],
+        plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog],
       }),
     ),
   ]);
@@ -103,7 +104,7 @@ async function bundleCli() {
 async function bundleLsp() {
   const outdir = join(root, 'packages/lsp/dist');
   rmSync(outdir, { recursive: true, force: true });
-  await build({ ...COMMON, entryPoints: [join(root, 'packages/lsp/src/main.ts')], outfile: join(outdir, 'acklint-lsp.cjs'), plugins: [lazyIpNumStatics] });
+  await build({ ...COMMON, entryPoints: [join(root, 'packages/lsp/src/main.ts')], outfile: join(outdir, 'acklint-lsp.cjs'), plugins: [lazyIpNumStatics, yamlWithoutTokenLog] });
 }
 
 /** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */

@@ -14,7 +14,7 @@ import {
   lint,
   InventoryLoader,
   isConfigFile,
-  namedByConfig,
+  configNamesFile,
   parseSize,
   SourceText,
   suggest,
@@ -297,7 +297,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
 
     let onlyClusterSpecs = false;
     if (t.fromWalk && t.abs) {
-      const named = namedByConfig(config, t.abs);
+      const named = configNamesFile(config, t.abs);
       if (!named) {
         // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
         if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;

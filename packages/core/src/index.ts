@@ -49,7 +49,7 @@ export {
   suggest,
   type AcklintConfig,
 } from './config.js';
-export { InventoryLoader, globToRegExp, isConfigFile, namedByConfig } from './project.js';
+export { InventoryLoader, globToRegExp, isConfigFile, configNamesFile } from './project.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
 export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';

@@ -31,8 +31,8 @@ export function globToRegExp(glob: string): RegExp {
 
 const matchers = new WeakMap<AcklintConfig, (abs: string) => boolean>();
 
-/** The glob of `config.files` that names the file at `abs` (relative to the config's directory), if any. */
-export function namedByConfig(config: AcklintConfig, abs: string): boolean {
+/** A file listed under the config's `files` (globs relative to the config's directory): linted even without cluster_type. */
+export function configNamesFile(config: AcklintConfig, abs: string): boolean {
   if (!config.files.length || !config.path) return false;
   let m = matchers.get(config);
   if (!m) {

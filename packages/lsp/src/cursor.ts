@@ -86,7 +86,10 @@ export function jsonContext(text: string, offset: number, doc: ClusterDocument |
   if (text[start] === '"' && text[end] === '"' && end > start) end++;
   const prevIsToken = prev && (prev.type === 'string' || prev.type === 'number' || prev.type === 'boolean' || prev.type === 'null') && offset >= prev.offset && offset <= prev.offset + prev.length;
   const replace = prevIsToken ? { start: prev.offset, end: prev.offset + prev.length } : { start, end };
-  if (loc.isAtPropertyKey) {
+  // A key typed on a new line after an entry that lacks its comma: the parser still sees the previous value there.
+  const between = prev && !prevIsToken ? text.slice(prev.offset + prev.length, replace.start) : '';
+  const newKey = !loc.isAtPropertyKey && typeof loc.path[loc.path.length - 1] === 'string' && /^\s*$/.test(between) && /[\r\n]/.test(between);
+  if (loc.isAtPropertyKey || newKey) {
     const parent = loc.path.slice(0, -1) as PathSegment[];
     // Inside an object: is there a later entry (then a comma is needed) and does the previous one end in a comma?
     const after = text.slice(replace.end).match(/^\s*(.)/s)?.[1];
@@ -149,9 +152,8 @@ function readYamlLine(line: string): YamlLine | undefined {
  */
 export function yamlContext(source: SourceText, offset: number): CompletionContext | undefined {
   const { line: cursorLine, character } = source.positionAt(offset);
-  const lineStarts = (l: number) => source.lineText(l);
-  const lineCount = source.lineCount;
-  const line = lineStarts(cursorLine);
+  const lineAt = (l: number) => source.lineText(l);
+  const line = lineAt(cursorLine);
   const before = line.slice(0, character);
   // A value after `key: ` on this line.
   const valueMatch = /^(\s*)((?:-\s+)*)("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:\s+(\S*)$/.exec(before);
@@ -178,8 +180,8 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
     inclusive = true;
   }
   const ancestors: PathSegment[] = [];
-  for (let l = cursorLine - 1; l >= 0 && limit > 0; l--) {
-    const y = readYamlLine(lineStarts(l));
+  for (let l = cursorLine - 1; l >= 0 && (limit > 0 || inclusive); l--) {
+    const y = readYamlLine(lineAt(l));
     if (!y) continue;
     if (y.key !== undefined && y.opens && (y.keyCol < limit || (inclusive && y.keyCol === limit && !y.dashes.length))) {
       ancestors.unshift(y.key);
@@ -201,7 +203,8 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
       inclusive = true;
       continue;
     }
-    if (y.indent < limit && !y.dashes.length) break; // a less indented scalar entry: the structure is not readable
+    // A less indented entry that holds a value on its own line: nothing can be nested under it here.
+    if (y.indent < limit && !y.dashes.length) return undefined;
   }
   const parent = [...ancestors, ...chain];
   if (valueMatch) {
@@ -213,7 +216,7 @@ export function yamlContext(source: SourceText, offset: number): CompletionConte
   return {
     kind: 'key',
     parent,
-    present: yamlSiblings(lineStarts, cursorLine, col, dashes.length > 0, lineCount),
+    present: yamlSiblings(lineAt, cursorLine, col, dashes.length > 0, source.lineCount),
     replace: { start: offset - typed.length, end: offset },
     quoted: false,
     indent: col,

@@ -169,9 +169,11 @@ function yamlScalar(text: string, f: FieldInfo | undefined): string {
 
 /** Value completions at `path`: enum values, booleans, ACK Kubernetes versions, addon names. */
 export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions, 'format' | 'quoted' | 'snippets'>, now: Date): Omit<CompletionItem, 'textEdit'>[] {
-  const f = fieldOf(path);
+  // An item of an array of strings: the array's field says what its items may be.
+  const item = typeof path[path.length - 1] === 'number' ? fieldOf(path.slice(0, -1)) : undefined;
+  const f = fieldOf(path) ?? (item?.itemEnum ? { ...item, type: 'string', enum: item.itemEnum } : undefined);
   if (!f) return [];
-  const values: Array<{ value: string | boolean | number; detail?: string; deprecated?: boolean; snippet?: string }> = [];
+  const values: Array<{ value: string | boolean | number; label?: string; detail?: string; deprecated?: boolean; snippet?: string }> = [];
   if (f.type === 'boolean') values.push({ value: true }, { value: false });
   for (const v of f.enum ?? []) {
     const dep = f.deprecatedValues?.[String(v)];
@@ -182,16 +184,17 @@ export function valueCompletions(path: PathSegment[], o: Pick<CompletionOptions,
     const today = now.toISOString().slice(0, 10);
     for (const r of ACK_KUBERNETES_RELEASES) {
       if (r.endOfLife < today) continue;
-      values.push({ value: `${r.minor}.1-aliyun.1`, detail: `ACK ${r.minor}, supported until ${r.endOfLife}`, snippet: `${r.minor}.\${1:1}-aliyun.\${2:1}` });
+      // The table knows minors only: the patch and build numbers are tab stops to fill in from ACK's release notes.
+      values.push({ value: `${r.minor}.1-aliyun.1`, label: r.minor, detail: `ACK Kubernetes ${r.minor}, supported until ${r.endOfLife}; fill in the patch and build ACK lists`, snippet: `${r.minor}.\${1:1}-aliyun.\${2:1}` });
     }
   }
   if (generic === 'addons[].name') for (const a of KNOWN_ADDONS) values.push({ value: a, detail: 'ACK component' });
   return values.map((v, i) => {
     const text = String(v.value);
-    const lit = typeof v.value !== 'string' ? text : o.format === 'yaml' ? yamlScalar(text, f) : o.quoted ? JSON.stringify(text) : JSON.stringify(text);
-    const snippet = v.snippet && o.snippets ? (o.format === 'yaml' ? `"${v.snippet}"` : `"${v.snippet}"`) : undefined;
+    const lit = typeof v.value !== 'string' ? text : o.format === 'yaml' ? yamlScalar(text, f) : JSON.stringify(text);
+    const snippet = v.snippet && o.snippets ? `"${v.snippet}"` : undefined;
     return {
-      label: text,
+      label: v.label ?? text,
       kind: typeof v.value === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,
       ...(v.detail ? { detail: v.detail } : {}),
       sortText: `${v.deprecated ? '1' : '0'}${String(i).padStart(4, '0')}`,

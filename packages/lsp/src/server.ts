@@ -18,7 +18,7 @@ import {
   isConfigFile,
   lintParsed,
   loadYamlParser,
-  namedByConfig,
+  configNamesFile,
   nodePoolName,
   parseFileSync,
   planEntries,
@@ -33,6 +33,7 @@ import {
   type SeveritySetting,
   type SourceFormat,
   type Span,
+  VERSION,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { modify as jsonModify } from 'jsonc-parser';
@@ -110,6 +111,8 @@ interface Linted {
   config?: AcklintConfig;
   settings: Settings;
   path?: string;
+  /** Milliseconds the parse and lint took. */
+  cost?: number;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -137,6 +140,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let documentChanges = false;
   let showDocument = false;
   let folders: string[] = [];
+  let workspaceFolderEvents = false;
 
   // Everything derived from files on disk (configs, inventories) belongs to one generation; a change to any of them
   // starts a new one, and results of an older generation are stale.
@@ -186,6 +190,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     createFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create')) && Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     showDocument = Boolean(caps.window?.showDocument?.support);
+    workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
     folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     if (!folders.length && params.rootUri) {
       const root = pathOf(params.rootUri);
@@ -193,6 +198,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     return {
       capabilities: {
+        // Core counts columns in UTF-16 code units, the encoding every client supports.
+        positionEncoding: 'utf-16',
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' ', '-'] },
@@ -201,7 +208,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, OPEN_DOCS_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: 'acklint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
-      serverInfo: { name: 'acklint-lsp' },
+      ...(params.capabilities.workspace?.workspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      serverInfo: { name: 'acklint-lsp', version: VERSION },
     };
   });
 
@@ -209,6 +217,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guarded('initialized', undefined, async () => {
       if (dynamicConfigChange) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'acklint' });
       if (dynamicWatch) registerWatchers();
+      if (workspaceFolderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          const removed = new Set(e.removed.map((f) => pathOf(f.uri)));
+          folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined)];
+          settingsCache.clear();
+          reset('the workspace folders changed');
+        });
+      }
     }),
   );
 
@@ -342,13 +358,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (cached && cached.version === doc.version && cached.generation === generation) return Promise.resolve(cached);
     const running = inflight.get(doc.uri);
     if (running && running.version === doc.version && running.generation === generation) return running.promise;
-    const promise = decideAndLint(doc).then((r) => {
+    const settle = () => {
       if (inflight.get(doc.uri)?.promise === promise) inflight.delete(doc.uri);
+    };
+    const promise: Promise<Linted> = decideAndLint(doc).then((r) => {
+      settle();
       // A newer version or generation may have finished first; keep the newest.
       const prev = results.get(doc.uri);
-      if (documents.get(doc.uri) && (!prev || prev.version < r.version || prev.generation <= r.generation)) results.set(doc.uri, r);
+      if (documents.get(doc.uri) && (!prev || r.version > prev.version || (r.version === prev.version && r.generation >= prev.generation))) results.set(doc.uri, r);
       sendStatus(doc.uri, r);
       return r;
+    }, (err: unknown) => {
+      settle();
+      throw err;
     });
     inflight.set(doc.uri, { version: doc.version, generation, promise });
     return promise;
@@ -400,9 +422,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       configNote += `; an inventory file has an error, so no inventory is used`;
     }
 
+    const started = performance.now();
     const text = doc.getText();
     const parsed = parseFileSync(text, { ...(path ? { fileName: path } : {}), format, limits: { maxFileSize: config.maxFileSize } });
-    const named = path !== undefined && namedByConfig(config, path);
+    const named = path !== undefined && configNamesFile(config, path);
     const configInfo = config.path ? { config: config.path } : {};
     if (!named && !isClusterSpec(parsed)) {
       const why = config.files.length && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
@@ -416,6 +439,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...(inventory ? { inventory } : {}),
     });
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
+    // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
+    const shown = result.diagnostics.filter((d) => !(d as { suppressions?: unknown[] }).suppressions?.length);
     return {
       ...base,
       ...configInfo,
@@ -424,8 +449,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       parsed,
       linted: true,
       reason: reason + configNote,
-      diagnostics: result.diagnostics,
-      lsp: result.diagnostics.map((d) => toLsp(d, uri, parsed.source)),
+      diagnostics: shown,
+      lsp: shown.map((d) => toLsp(d, uri, parsed.source)),
+      cost: performance.now() - started,
     };
   }
 
@@ -437,6 +463,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       lastStatus.set(uri, line);
       log(`acklint: ${r.path ?? uri}: ${line}`);
     }
+  }
+
+  /**
+   * The pause after a keystroke before linting: the configured delay, or as long as the last lint of the document took
+   * when that is longer (up to 2 s), so that a large spec is not linted over and over while it is being typed.
+   * A configured delay of 0 lints at once (the benchmark measures that way).
+   */
+  function typingDelay(uri: string): number {
+    if (lintDelay === 0) return 0;
+    return Math.max(lintDelay, Math.min(2000, results.get(uri)?.cost ?? 0));
   }
 
   function schedule(uri: string, delay = lintDelay): void {
@@ -461,11 +497,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidOpen((e) => {
-    if (!pull) schedule(e.document.uri, 0);
-    else void lintNow(e.document).catch(() => undefined);
+    // Pull clients ask for diagnostics themselves; the status still follows the decision at once.
+    if (pull) void lintNow(e.document).catch(() => undefined);
   });
   documents.onDidChangeContent((e) => {
-    if (!pull && results.has(e.document.uri)) schedule(e.document.uri);
+    // Fired for the open too: the first lint starts at once, later ones after the pause in typing.
+    const uri = e.document.uri;
+    if (!pull) schedule(uri, results.has(uri) || inflight.has(uri) || timers.has(uri) ? typingDelay(uri) : 0);
   });
   documents.onDidClose((e) => {
     const uri = e.document.uri;
@@ -615,6 +653,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const typed = source.text.slice(ctx.replace.start, ctx.replace.end).replace(/^["']|["']$/g, '');
         ctx.present.delete(typed);
         items = keyCompletions(ctx.parent, ctx.present, { format: fmt, snippets, indent: ctx.indent, keyOnly: ctx.keyOnly, quoted: ctx.quoted, commaAfter: ctx.commaAfter, tab: indentUnit(source) });
+        // `- ` in a list of strings: the values an item may take.
+        if (!items.length && typeof ctx.parent[ctx.parent.length - 1] === 'number') items = valueCompletions(ctx.parent, { format: fmt, quoted: false, snippets }, now());
         if (ctx.commaBefore !== undefined) extra.push({ range: lspRange(source, { start: ctx.commaBefore, end: ctx.commaBefore }), newText: ',' });
       } else {
         items = valueCompletions(ctx.path, { format: fmt, quoted: ctx.quoted, snippets }, now());

@@ -40,6 +40,7 @@ export const PULL: ClientCapabilities = {
   ...PUSH,
   textDocument: { ...PUSH.textDocument, diagnostic: { dynamicRegistration: false } },
   workspace: { ...PUSH.workspace, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, configuration: true },
+  window: { showDocument: { support: true } },
 };
 
 export class Session {

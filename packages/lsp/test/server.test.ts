@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol/node';
@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseYaml } from 'yaml';
 import { lintSync, loadYamlParser } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
-import { NOW, PULL, startSession, textAt, type Session } from './harness.js';
+import { NOW, PULL, PUSH, startSession, textAt, type Session } from './harness.js';
 
 const SPEC = `name: demo
 cluster_type: ManagedKubernetes
@@ -128,6 +128,10 @@ describe('pull diagnostics', () => {
     expect(third.kind).toBe('full');
     expect(byCode(third.items, 'invalid-value')).toHaveLength(0);
     expect(session.published.filter((p) => p.uri === uri)).toEqual([]);
+    // Open docs through window/showDocument where the client has it.
+    const [docs] = (await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: third.items.find((d) => d.code === 'invalid-type')!.range, context: { diagnostics: [] } })).filter((a) => a.title === 'Open docs for invalid-type');
+    await session.request('workspace/executeCommand', docs!.command);
+    expect(session.shown).toEqual([expect.stringMatching(/rules\/invalid-type\.md$/)]);
   });
 
   it('cancels a diagnostic request the client cancelled', async () => {
@@ -167,6 +171,37 @@ describe('configuration', () => {
     const v = session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
     const { diagnostics } = await session.diagnosticsFor(uri, v);
     expect(byCode(diagnostics, 'invalid-value')).toHaveLength(0);
+  });
+
+  it('re-lints when a config open in the editor is saved, and when workspace folders change', async () => {
+    session = await startSession({ capabilities: { ...PUSH, workspace: { ...PUSH.workspace, workspaceFolders: true } } });
+    const config = join(session.root, '.acklint.yaml');
+    writeFileSync(config, 'rules: {}\n');
+    const uri = session.open('spec.yaml', SPEC);
+    expect(byCode((await session.diagnosticsFor(uri)).diagnostics, 'invalid-value')).toHaveLength(1);
+    const configUri = session.open('.acklint.yaml', 'rules: {}\n');
+    writeFileSync(config, 'rules:\n  invalid-value: off\n');
+    const count = session.published.length;
+    await session.client.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+    const next = await session.waitFor(() => session!.published.slice(count).find((p) => p.uri === uri));
+    expect(byCode(next.diagnostics, 'invalid-value')).toHaveLength(0);
+    const again = session.published.length;
+    await session.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [] } });
+    await session.waitFor(() => session!.published.slice(again).find((p) => p.uri === uri));
+    expect(session.logs.some((l) => l.includes('workspace folders changed'))).toBe(true);
+  });
+
+  it('uses the nearest config of each document (multi-root workspaces)', async () => {
+    session = await startSession();
+    mkdirSync(join(session.root, 'team-a'));
+    mkdirSync(join(session.root, 'team-b'));
+    writeFileSync(join(session.root, 'team-a', '.acklint.json'), '{ "rules": { "invalid-value": "off" } }');
+    const a = session.open('team-a/spec.yaml', SPEC);
+    const b = session.open('team-b/spec.yaml', SPEC);
+    expect(byCode((await session.diagnosticsFor(a)).diagnostics, 'invalid-value')).toHaveLength(0);
+    expect(byCode((await session.diagnosticsFor(b)).diagnostics, 'invalid-value')).toHaveLength(1);
+    expect(session.statuses.find((s) => s.uri === a)?.config).toBe(join(session.root, 'team-a', '.acklint.json'));
+    expect(session.statuses.find((s) => s.uri === b)?.config).toBeUndefined();
   });
 
   it('shows a broken config as a diagnostic in the config file and lints with the defaults', async () => {
@@ -239,6 +274,10 @@ describe('hover', () => {
     expect(deprecated.value).toContain('nodepools[].scaling_group.instance_types');
     expect(deprecated.value).toMatch(/acklint deprecated-field\*\*: .*\[Docs\]\(https:/);
     expect(await at(40, 0)).toBeNull();
+    // JSON alike.
+    const json = session.open('spec.json', '{\n  "cluster_type": "ManagedKubernetes",\n  "nodepools": [{}, {}, {}, {"scaling_group": {"desired_size": 3}}]\n}\n');
+    const jsonHover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: json }, position: { line: 2, character: 35 } });
+    expect((jsonHover!.contents as { value: string }).value).toContain('**nodepools[3].scaling_group**: `object`');
   });
 });
 
@@ -277,10 +316,14 @@ describe('completion', () => {
     const addons = (await complete(session, uri, 20, 10)).map((i) => i.label);
     expect(addons).toContain('terway-eniip');
     const versions = await complete(session, uri, 21, 20);
-    expect(versions.map((i) => i.label)).toContain('1.35.1-aliyun.1');
-    expect(versions.map((i) => i.label)).not.toContain('1.28.1-aliyun.1');
+    expect(versions.map((i) => i.label)).toContain('1.35');
+    expect(versions.map((i) => i.label)).not.toContain('1.28'); // past its end of life on the test's date
+    expect((versions.find((i) => i.label === '1.35')!.textEdit as { newText: string }).newText).toBe('"1.35.${1:1}-aliyun.${2:1}"');
     const booleans = (await complete(session, uri, 22, 12)).map((i) => i.label);
     expect(booleans).toEqual(['true', 'false']);
+    const listed = session.open('list.yaml', 'cluster_type: ManagedKubernetes\nservice_discovery_types:\n  - \n');
+    await session.diagnosticsFor(listed);
+    expect((await complete(session, listed, 2, 4)).map((i) => i.label)).toEqual(['CoreDNS', 'PrivateZone']);
     const disk = await complete(session, uri, 15, 28);
     expect(disk.find((i) => i.label === 'cloud_auto')?.detail).toBe('ESSD AutoPL disk');
   });
@@ -296,6 +339,13 @@ describe('completion', () => {
     const edit = name.textEdit as { range: never; newText: string };
     const text = TextDocument.applyEdits(session.docs.get(uri)!, [{ range: edit.range, newText: fillSnippet(edit.newText, 'x') }]);
     expect(JSON.parse(text)).toMatchObject({ name: 'x', region_id: 'cn-hangzhou' });
+    // Typed without quotes after an entry that lacks its comma: the comma goes in too.
+    const bare = session.open('bare.json', '{\n  "cluster_type": "ManagedKubernetes"\n  regi\n}\n');
+    await session.diagnosticsFor(bare);
+    const region = (await complete(session, bare, 2, 6)).find((i) => i.label === 'region_id')!;
+    const regionEdit = region.textEdit as { range: never; newText: string };
+    const fixed = TextDocument.applyEdits(session.docs.get(bare)!, [{ range: regionEdit.range, newText: fillSnippet(regionEdit.newText, 'cn-hangzhou') }, ...(region.additionalTextEdits ?? [])]);
+    expect(JSON.parse(fixed)).toEqual({ cluster_type: 'ManagedKubernetes', region_id: 'cn-hangzhou' });
     const values = await complete(session, uri, 1, 20);
     expect(values.map((i) => i.label)).toContain('Kubernetes');
     expect((values.find((i) => i.label === 'Kubernetes')!.textEdit as { newText: string }).newText).toBe('"Kubernetes"');
@@ -402,6 +452,11 @@ describe('robustness', () => {
     expect(await session.request('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: -5 } })).toBeNull();
     expect(await session.request('textDocument/completion', { textDocument: { uri }, position: { line: 9999, character: 9999 } })).toBeDefined();
     await expect(session.request('workspace/executeCommand', { command: 'acklint.applyFixAll', arguments: [42] })).rejects.toMatchObject({ code: -32602 });
+    // A handler that throws (here on malformed parameters) is logged and answered with an empty result.
+    expect(await session.request('textDocument/hover', {})).toBeNull();
+    expect(await session.request('textDocument/codeAction', { textDocument: { uri } })).toEqual([]);
+    expect(session.logs.some((l) => /code action failed: TypeError/.test(l))).toBe(true);
+    expect(await session.request('textDocument/documentSymbol', { textDocument: { uri } })).toHaveLength(1);
   });
 
   it('survives 10,000 random edits and ends with the diagnostics of a fresh lint of the final text', async () => {
