@@ -161,6 +161,18 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
 
   /** The findings the Problems panel lists under the file header of `file`, with their related-location rows. */
   async function problems(file: string): Promise<ProblemRow[]> {
+    // The list re-renders as diagnostics arrive: a reading counts once two in a row agree.
+    let last = '';
+    for (;;) {
+      const rows = await problemsOnce(file);
+      const now = JSON.stringify(rows);
+      if (now === last) return rows;
+      last = now;
+      await page.waitForTimeout(150);
+    }
+  }
+
+  async function problemsOnce(file: string): Promise<ProblemRow[]> {
     // The panel draws only the rows in view: its filter keeps to the one file (then the editor gets the focus back).
     const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
     const glob = `**/${file}`;
@@ -375,11 +387,31 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     const status = await until(
       'the language status of values.yaml',
       () => page.getAttribute('#status\\.languageStatus', 'aria-label').then((l) => l ?? ''),
-      (l) => /acklint: not linted/.test(l),
+      (l) => /acklint: not linted, not a CreateCluster body/.test(l),
     );
     expect(status).toMatch(/acklint: not linted, not a CreateCluster body \(no cluster_type key\)/);
     expect(await problems('values.yaml')).toEqual([]);
     // The spec's findings are still listed: the panel is live, and values.yaml is not in it.
     await until('the findings of cluster.yaml', () => problems('cluster.yaml'), (r) => r.length > 0, 10_000);
+  });
+
+  it('restarts the server from the Command Palette, and shows its output', async () => {
+    await openFile('cluster.yaml');
+    await runCommand('acklint: Restart server');
+    // The restarted server lints the open spec again and says so in its output.
+    await runCommand('acklint: Show output');
+    // The Output view's own filter (not the Problems panel's, whose hint names globs) keeps to the lint decisions.
+    const outputFilter = page.locator('.part.panel .viewpane-filter input:visible:not([placeholder*="**"])');
+    await outputFilter.waitFor();
+    await outputFilter.fill('cluster.yaml: linted');
+    await focusEditor();
+    const output = await until(
+      'the output of the restarted server',
+      () => page.$$eval('.part.panel .view-lines', (els) => els.map((e) => (e as unknown as Rendered).innerText.replace(/\u00a0/g, ' ')).join('\n')),
+      (t) => (t.match(/cluster\.yaml: linted: a CreateCluster body/g) ?? []).length >= 2,
+    );
+    expect(output).toContain('(config ');
+    await page.keyboard.press('Control+Shift+M');
+    await until('the findings after the restart', () => problems('cluster.yaml'), (r) => r.some((x) => x.code === 'cluster-name-format'));
   });
 });
