@@ -16,6 +16,7 @@ import {
   formatFromName,
   isClusterSpec,
   isConfigFile,
+  isSuppressed,
   lintParsed,
   loadYamlParser,
   configNamesFile,
@@ -24,6 +25,7 @@ import {
   planEntries,
   renderPlanReport,
   safeFixEdits,
+  settingsForFile,
   type AcklintConfig,
   type Diagnostic,
   type JsonValue,
@@ -67,6 +69,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonContext, nodeAt, yamlContext } from './cursor.js';
+import { disableCommentEdit } from './disable-comments.js';
 import { fieldHover, fieldOf, keyCompletions, markdown, valueCompletions, valueHover } from './schema-help.js';
 
 /** Client settings, section `acklint` (workspace/configuration, else initializationOptions.settings). */
@@ -228,7 +231,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  /** (Re-)registers file watchers for the config names and every inventory file in use. */
+  /** (Re-)registers file watchers for the config names and every other file results depend on (inventories, extends). */
   function registerWatchers(): void {
     const previous = watchRegistration;
     const watchers = [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, ...[...watched].map((p) => ({ globPattern: p }))];
@@ -330,7 +333,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Without file watching, configs and inventories are checked on each lint: the config files in each directory up
-   * from the document, and the inventory files, by modification time and size.
+   * from the document, and the other files the result depends on, by modification time and size.
    */
   function checkDiskState(path: string, inventory: readonly string[]): void {
     if (dynamicWatch) return;
@@ -406,10 +409,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let loader = loaders.get(loaderKey);
     if (!loader) loaders.set(loaderKey, (loader = new InventoryLoader(settings.inventory)));
     const inventoryPaths = loader.paths(config);
-    if (path) checkDiskState(path, inventoryPaths);
+    // Files the result depends on besides the .acklint.* files up the tree: inventories, and configs named by extends:.
+    const dependsOn = [...inventoryPaths, ...config.sources.filter((p) => !isConfigFile(p))];
+    if (path) checkDiskState(path, dependsOn);
     if (gen !== generation) return decideAndLint(doc); // a file changed on disk: decide again from it
-    if (dynamicWatch && inventoryPaths.some((p) => !watched.has(p))) {
-      watched = new Set([...watched, ...inventoryPaths]);
+    if (dynamicWatch && dependsOn.some((p) => !watched.has(p))) {
+      watched = new Set([...watched, ...dependsOn]);
       registerWatchers();
     }
     let inventory;
@@ -428,19 +433,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const named = path !== undefined && configNamesFile(config, path);
     const configInfo = config.path ? { config: config.path } : {};
     if (!named && !isClusterSpec(parsed)) {
-      const why = config.files.length && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
+      const why = config.fileSets.some((f) => f.globs.length) && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
       return { ...base, ...configInfo, config, format, parsed, linted: false, reason: `not a CreateCluster body (no cluster_type key)${why}${configNote}` };
     }
+    // Rule levels, suppression settings and overrides at JSON pointers for this file, as the CLI applies them.
+    const forFile = settingsForFile(config, path);
     const result = lintParsed(parsed, {
       ...(path ? { fileName: path } : {}),
       rules: builtinRules,
-      severities: { ...config.rules, ...settings.rules },
+      severities: { ...forFile.severities, ...settings.rules },
+      suppressions: forFile.suppressions,
+      pointerOverrides: forFile.pointerOverrides,
       now: now(),
       ...(inventory ? { inventory } : {}),
     });
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
     // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
-    const shown = result.diagnostics.filter((d) => !(d as { suppressions?: unknown[] }).suppressions?.length);
+    const shown = result.diagnostics.filter((d) => !isSuppressed(d));
     return {
       ...base,
       ...configInfo,
@@ -693,6 +702,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         if (perRule.has(d.ruleId) || !wants(CodeActionKind.QuickFix)) continue;
         perRule.add(d.ruleId);
+        const suppress = r.config?.suppressions;
+        if (RULES.has(d.ruleId) && suppress?.inline !== false) {
+          for (const scope of ['line', 'file'] as const) {
+            const edit = disableCommentEdit(source, r.parsed!.format, d.ruleId, d.range.start.line, scope, source.hadBom, suppress?.requireReason === true);
+            if (edit) actions.push({ title: `Disable ${d.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: versionedEdit(doc, [edit]) });
+          }
+        }
         const off = turnOffAction(d.ruleId, r, lsp);
         if (off) actions.push(off);
         actions.push({ title: `Open docs for ${d.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: `Open docs for ${d.ruleId}`, command: OPEN_DOCS_COMMAND, arguments: [d.docsUrl] } });

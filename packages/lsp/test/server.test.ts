@@ -378,6 +378,40 @@ describe('code actions and commands', () => {
     await session.waitFor(() => session!.shown.find((s) => s.includes('rules/invalid-type.md')));
   });
 
+  it('disables a rule for one line or the whole file with an acklint-disable comment, and the finding goes', async () => {
+    session = await startSession();
+    const uri = session.open('spec.yaml', SPEC);
+    await session.diagnosticsFor(uri);
+    const line = (await actionsAt(session, uri, 7)).find((a) => a.title === 'Disable invalid-type for this line')!;
+    session.applyEdit(line.edit!);
+    expect(session.docs.get(uri)!.getText()).toContain('vswitch_ids: [vsw-abc]\n# acklint-disable-next-line invalid-type\ndeletion_protection: "true"\n');
+    expect(byCode((await session.diagnosticsFor(uri)).diagnostics, 'invalid-type')).toHaveLength(0);
+    const file = (await actionsAt(session, uri, 10)).find((a) => a.title === 'Disable invalid-value for this file')!;
+    session.applyEdit(file.edit!);
+    expect(session.docs.get(uri)!.getText()).toMatch(/^# acklint-disable invalid-value\nname: demo/);
+    expect(byCode((await session.diagnosticsFor(uri)).diagnostics, 'invalid-value')).toHaveLength(0);
+    // Strict JSON has no comments: only the config action is offered there.
+    const json = session.open('spec.json', JSON.stringify({ cluster_type: 'ManagedKubernetes', deletion_protection: 'true' }, null, 2));
+    await session.diagnosticsFor(json);
+    const titles = (await actionsAt(session, json, 2)).map((a) => a.title);
+    expect(titles).toContain('Turn invalid-type off in .acklint.yaml');
+    expect(titles.filter((t) => t.startsWith('Disable'))).toEqual([]);
+  });
+
+  it('ends the comment with " -- " when the config requires a reason, and offers none when inline comments are off', async () => {
+    session = await startSession();
+    writeFileSync(join(session.root, '.acklint.yaml'), 'suppressions:\n  requireReason: true\n');
+    const uri = session.open('spec.yaml', SPEC);
+    await session.diagnosticsFor(uri);
+    const line = (await actionsAt(session, uri, 7)).find((a) => a.title === 'Disable invalid-type for this line')!;
+    expect((line.edit!.documentChanges![0] as { edits: Array<{ newText: string }> }).edits[0]!.newText).toBe('# acklint-disable-next-line invalid-type -- \n');
+    writeFileSync(join(session.root, '.acklint.yaml'), 'suppressions:\n  inline: false\n');
+    utimesSync(join(session.root, '.acklint.yaml'), new Date(), new Date(Date.now() + 5000));
+    const v = session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await session.diagnosticsFor(uri, v);
+    expect((await actionsAt(session, uri, 7)).filter((a) => a.title.startsWith('Disable'))).toEqual([]);
+  });
+
   it('turns a rule off in an existing YAML or JSON config, keeping it valid', async () => {
     session = await startSession();
     writeFileSync(join(session.root, '.acklint.yaml'), '# team config\nfiles: ["*.yaml"]\n');
