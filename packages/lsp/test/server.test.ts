@@ -38,6 +38,16 @@ afterEach(async () => {
 /** The text a snippet inserts with every tab stop filled with `fill`. */
 const fillSnippet = (snippet: string, fill: string) => snippet.replace(/\$\{\d+(?::[^}]*|\|[^}]*\|)?\}|\$\d+/g, fill);
 
+/** A fresh session with `config` as its .acklint.yaml, and SPEC open in it and linted. */
+async function specUnder(config: string): Promise<[Session, string]> {
+  const s = await startSession();
+  session = s;
+  writeFileSync(join(s.root, '.acklint.yaml'), config);
+  const uri = s.open('spec.yaml', SPEC);
+  await s.diagnosticsFor(uri);
+  return [s, uri];
+}
+
 const byCode = (ds: Diagnostic[], code: string) => ds.filter((d) => d.code === code);
 
 describe('push diagnostics', () => {
@@ -399,25 +409,19 @@ describe('code actions and commands', () => {
   });
 
   it('ends the comment with " -- " when the config requires a reason, and offers none when inline comments are off', async () => {
-    session = await startSession();
-    writeFileSync(join(session.root, '.acklint.yaml'), 'suppressions:\n  requireReason: true\n');
-    const uri = session.open('spec.yaml', SPEC);
-    await session.diagnosticsFor(uri);
-    const line = (await actionsAt(session, uri, 7)).find((a) => a.title === 'Disable invalid-type for this line')!;
+    const [s, uri] = await specUnder('suppressions:\n  requireReason: true\n');
+    const line = (await actionsAt(s, uri, 7)).find((a) => a.title === 'Disable invalid-type for this line')!;
     expect((line.edit!.documentChanges![0] as { edits: Array<{ newText: string }> }).edits[0]!.newText).toBe('# acklint-disable-next-line invalid-type -- \n');
-    writeFileSync(join(session.root, '.acklint.yaml'), 'suppressions:\n  inline: false\n');
-    utimesSync(join(session.root, '.acklint.yaml'), new Date(), new Date(Date.now() + 5000));
-    const v = session.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
-    await session.diagnosticsFor(uri, v);
-    expect((await actionsAt(session, uri, 7)).filter((a) => a.title.startsWith('Disable'))).toEqual([]);
+    writeFileSync(join(s.root, '.acklint.yaml'), 'suppressions:\n  inline: false\n');
+    utimesSync(join(s.root, '.acklint.yaml'), new Date(), new Date(Date.now() + 5000));
+    const v = s.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    await s.diagnosticsFor(uri, v);
+    expect((await actionsAt(s, uri, 7)).filter((a) => a.title.startsWith('Disable'))).toEqual([]);
   });
 
   it('turns a rule off in an existing YAML or JSON config, keeping it valid', async () => {
-    session = await startSession();
-    writeFileSync(join(session.root, '.acklint.yaml'), '# team config\nfiles: ["*.yaml"]\n');
-    const uri = session.open('spec.yaml', SPEC);
-    await session.diagnosticsFor(uri);
-    const off = (await actionsAt(session, uri, 7)).find((a) => a.title === 'Turn invalid-type off in .acklint.yaml')!;
+    const [s, uri] = await specUnder('# team config\nfiles: ["*.yaml"]\n');
+    const off = (await actionsAt(s, uri, 7)).find((a) => a.title === 'Turn invalid-type off in .acklint.yaml')!;
     const change = off.edit!.documentChanges![0] as { edits: Array<{ newText: string }> };
     const text = change.edits[0]!.newText;
     expect(text).toContain('# team config');
