@@ -10,6 +10,8 @@ import {
   CONFIG_FILE_NAMES,
   ConfigError,
   ConfigResolver,
+  DIRECTIVE_RULES,
+  INTERNAL_ERROR_META,
   InventoryLoader,
   SourceText,
   defaultConfig,
@@ -32,6 +34,7 @@ import {
   type Node,
   type ParsedFile,
   type Rule,
+  type RuleMeta,
   type SeveritySetting,
   type SourceFormat,
   type Span,
@@ -121,6 +124,8 @@ interface Linted {
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const SEVERITY_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 const RULES = new Map<string, Rule>(builtinRules.map((r) => [r.meta.id, r]));
+/** What hover says about a finding: the built-in rules, and the engine's own findings (directives, internal errors). */
+const META = new Map<string, RuleMeta>([...builtinRules.map((r) => r.meta), ...DIRECTIVE_RULES, INTERNAL_ERROR_META].map((m) => [m.id, m]));
 const DEPRECATION_RULES = new Set(builtinRules.filter((r) => r.meta.tags.some((t) => t === 'deprecated' || t === 'deprecation')).map((r) => r.meta.id));
 const LANGUAGE_FORMATS: Record<string, SourceFormat> = { json: 'json', jsonc: 'jsonc', yaml: 'yaml', 'yaml.docker-compose': 'yaml' };
 
@@ -631,7 +636,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       for (const d of r.diagnostics) {
         if (offset < d.span.start || offset > d.span.end) continue;
-        const meta = RULES.get(d.ruleId)?.meta;
+        const meta = META.get(d.ruleId);
         const line = `**acklint ${d.ruleId}**${meta ? `: ${meta.description}` : ''} [Docs](${d.docsUrl})`;
         if (!parts.includes(line)) parts.push(line);
         range ??= lspRange(source, d.span);

@@ -419,6 +419,15 @@ describe('code actions and commands', () => {
     expect((await actionsAt(s, uri, 7)).filter((a) => a.title.startsWith('Disable'))).toEqual([]);
   });
 
+  it('describes the findings about directives on hover', async () => {
+    const [s, uri] = await specUnder('suppressions:\n  reportUnused: warning\n');
+    s.replaceAll(uri, '# acklint-disable-next-line cluster-name-format\n' + SPEC);
+    const { diagnostics } = await s.diagnosticsFor(uri);
+    const unused = diagnostics.find((d) => d.range.start.line === 0)!;
+    const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: unused.range.start });
+    expect((hover.contents as { value: string }).value).toContain(`**acklint ${unused.code}**: An acklint-disable comment suppresses nothing.`);
+  });
+
   it('turns a rule off in an existing YAML or JSON config, keeping it valid', async () => {
     const [s, uri] = await specUnder('# team config\nfiles: ["*.yaml"]\n');
     const off = (await actionsAt(s, uri, 7)).find((a) => a.title === 'Turn invalid-type off in .acklint.yaml')!;
