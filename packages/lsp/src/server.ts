@@ -390,7 +390,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await yamlReady;
     const settings = await settingsFor(uri);
     const path = pathOf(uri);
-    const format = LANGUAGE_FORMATS[doc.languageId] ?? formatFromName(path ?? uri);
+    // The file name decides, as in the CLI; the editor's language where the name says nothing (untitled documents).
+    const format = formatFromName(path ?? uri) ?? LANGUAGE_FORMATS[doc.languageId];
     const base = { version, generation, diagnostics: [], lsp: [], settings, ...(path ? { path } : {}) };
     if (!settings.enable) return { ...base, linted: false, reason: 'acklint.enable is false in the settings' };
     if (!format) return { ...base, linted: false, reason: `not JSON, JSONC or YAML (language ${doc.languageId})` };
@@ -809,9 +810,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         inventory = undefined;
       }
       const name = r.path ? basename(r.path) : uri;
+      const forFile = r.config ? settingsForFile(r.config, r.path) : undefined;
       const entries = planEntries(r.parsed, name, {
         rules: builtinRules,
-        severities: { ...r.config?.rules, ...r.settings.rules },
+        severities: { ...forFile?.severities, ...r.settings.rules },
+        ...(forFile ? { suppressions: forFile.suppressions, pointerOverrides: forFile.pointerOverrides } : {}),
         ...(r.path ? { fileName: r.path } : {}),
         ...(inventory ? { inventory } : {}),
       });
