@@ -710,7 +710,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         perRule.add(d.ruleId);
         const suppress = r.config?.suppressions;
         if (RULES.has(d.ruleId) && suppress?.inline !== false) {
-          for (const scope of ['line', 'file'] as const) {
+          // A comment line inside a multi-line string (a YAML block scalar holding an addon's JSON config) would become
+          // part of the string: there only the file-wide comment is offered.
+          const lineStart = source.offsetAt({ line: d.range.start.line, character: 0 });
+          const inString = nodeAt(r.parsed!, lineStart);
+          const inside = inString?.on === 'value' && inString.node.kind === 'string' && inString.span.start < lineStart;
+          for (const scope of inside ? (['file'] as const) : (['line', 'file'] as const)) {
             const edit = disableCommentEdit(source, r.parsed!.format, d.ruleId, d.range.start.line, scope, source.hadBom, suppress?.requireReason === true);
             if (edit) actions.push({ title: `Disable ${d.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: versionedEdit(doc, [edit]) });
           }

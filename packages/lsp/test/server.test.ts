@@ -400,6 +400,13 @@ describe('code actions and commands', () => {
     session.applyEdit(file.edit!);
     expect(session.docs.get(uri)!.getText()).toMatch(/^# acklint-disable invalid-value\nname: demo/);
     expect(byCode((await session.diagnosticsFor(uri)).diagnostics, 'invalid-value')).toHaveLength(0);
+    // Inside a block scalar (an addon's JSON config) a comment line would be part of the string: file-wide only.
+    const block = session.open('block.yaml', 'cluster_type: ManagedKubernetes\naddons:\n  - name: logtail-ds\n    config: |\n      {"IngressDashboardEnabled": "true",\n       "sls_project_name": }\n');
+    const inBlock = (await session.diagnosticsFor(block)).diagnostics.find((d) => d.code === 'addon-config-json' && d.range.start.line >= 4)!;
+    expect(inBlock).toBeDefined();
+    const blockTitles = (await actionsAt(session, block, inBlock.range.start.line)).map((a) => a.title);
+    expect(blockTitles).toContain('Disable addon-config-json for this file');
+    expect(blockTitles).not.toContain('Disable addon-config-json for this line');
     // Strict JSON has no comments: only the config action is offered there.
     const json = session.open('spec.json', JSON.stringify({ cluster_type: 'ManagedKubernetes', deletion_protection: 'true' }, null, 2));
     await session.diagnosticsFor(json);
