@@ -16,10 +16,13 @@ import {
   SourceText,
   defaultConfig,
   formatFromName,
+  fixUntilStable,
+  isAutoFixable,
   isClusterSpec,
   isConfigFile,
   isSuppressed,
   lintParsed,
+  lintSync,
   loadYamlParser,
   configNamesFile,
   nodePoolName,
@@ -31,6 +34,7 @@ import {
   type AcklintConfig,
   type Diagnostic,
   type JsonValue,
+  type LintOptions,
   type Node,
   type ParsedFile,
   type Rule,
@@ -119,6 +123,8 @@ interface Linted {
   path?: string;
   /** Milliseconds the parse and lint took. */
   cost?: number;
+  /** How the document was linted (for fix-all, which lints again after each pass). */
+  lintOptions?: LintOptions;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
@@ -147,6 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let createFiles = false;
   let documentChanges = false;
   let showDocument = false;
+  let resolveEdits = false;
   let folders: string[] = [];
   let workspaceFolderEvents = false;
 
@@ -198,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     createFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create')) && Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     showDocument = Boolean(caps.window?.showDocument?.support);
+    resolveEdits = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
     workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
     folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     if (!folders.length && params.rootUri) {
@@ -211,7 +219,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' ', '-'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, OPEN_DOCS_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: 'acklint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -444,15 +452,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // Rule levels, suppression settings and overrides at JSON pointers for this file, as the CLI applies them.
     const forFile = settingsForFile(config, path);
-    const result = lintParsed(parsed, {
+    const lintOptions: LintOptions = {
       ...(path ? { fileName: path } : {}),
+      format,
+      limits: { maxFileSize: config.maxFileSize },
       rules: builtinRules,
       severities: { ...forFile.severities, ...settings.rules },
       suppressions: forFile.suppressions,
       pointerOverrides: forFile.pointerOverrides,
       now: now(),
       ...(inventory ? { inventory } : {}),
-    });
+    };
+    const result = lintParsed(parsed, lintOptions);
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
     // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
     const shown = result.diagnostics.filter((d) => !isSuppressed(d));
@@ -466,6 +477,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       reason: reason + configNote,
       diagnostics: shown,
       lsp: shown.map((d) => toLsp(d, uri, parsed.source)),
+      lintOptions,
       cost: performance.now() - started,
     };
   }
@@ -724,13 +736,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (off) actions.push(off);
         actions.push({ title: `Open docs for ${d.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: `Open docs for ${d.ruleId}`, command: OPEN_DOCS_COMMAND, arguments: [d.docsUrl] } });
       }
-      if (wants(FIX_ALL_KIND) && (only || actions.length)) {
-        const edits = safeFixEdits(r.diagnostics);
-        if (edits.length) actions.push({ title: 'Fix all safe acklint problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, lspEdits(source, edits)) });
+      if (wants(FIX_ALL_KIND) && (only || actions.length) && r.diagnostics.some(isAutoFixable)) {
+        const action: CodeAction = { title: 'Fix all safe acklint problems', kind: FIX_ALL_KIND };
+        // Asked for explicitly (on save, from a menu): every safe fix, pass after pass as `acklint --fix` applies them.
+        // In the light bulb list the edit is made only if the client resolves the action (one pass where it cannot).
+        if (only) action.edit = versionedEdit(doc, fixAllEdits(doc, r));
+        else if (resolveEdits) action.data = { uri, version: doc.version };
+        else action.edit = versionedEdit(doc, lspEdits(source, safeFixEdits(r.diagnostics)));
+        actions.push(action);
       }
       return actions;
     }),
   );
+
+  connection.onCodeActionResolve(
+    guarded('code action resolve', null as unknown as CodeAction, async (action: CodeAction) => {
+      const data = action.data as { uri?: unknown; version?: unknown } | undefined;
+      if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+      const got = await current(data.uri);
+      if (!got || got.doc.version !== data.version || !got.r.linted) return action;
+      return { ...action, edit: versionedEdit(got.doc, fixAllEdits(got.doc, got.r)) };
+    }),
+  );
+
+  /**
+   * Fix-all as one edit: core applies the safe fixes pass after pass (a fix can make another possible) until none is
+   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed.
+   */
+  function fixAllEdits(doc: TextDocument, r: Linted): LspTextEdit[] {
+    if (!r.lintOptions) return [];
+    const before = doc.getText();
+    const out = fixUntilStable(before, (t) => lintSync(t, r.lintOptions!));
+    if (!out.changed) return [];
+    return [changedPart(doc, before, out.text)];
+  }
 
   function versionedEdit(doc: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {
     return documentChanges ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
@@ -783,9 +822,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (typeof uri !== 'string') throw new ResponseError(-32602, `${FIX_ALL_COMMAND} expects the document URI as its argument`);
         const got = await current(uri);
         if (!got?.r.linted || !got.r.parsed) return null;
-        const edits = safeFixEdits(got.r.diagnostics);
+        const edits = fixAllEdits(got.doc, got.r);
         if (!edits.length) return null;
-        await connection.workspace.applyEdit({ label: 'acklint: fix all safe problems', edit: versionedEdit(got.doc, lspEdits(got.r.parsed.source, edits)) });
+        await connection.workspace.applyEdit({ label: 'acklint: fix all safe problems', edit: versionedEdit(got.doc, edits) });
         return null;
       }
       if (params.command === OPEN_DOCS_COMMAND) {
@@ -903,6 +942,23 @@ export function setRuleOff(text: string, path: string, ruleId: string): LspTextE
     }
     return { range: r, newText: e.content };
   });
+}
+
+/** One edit that turns `before` (the document's text) into `after`, covering only what differs between them. */
+function changedPart(doc: TextDocument, before: string, after: string): LspTextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isHighSurrogate(before.charCodeAt(before.length - end - 1))) end--;
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** The indentation unit of a YAML document (the smallest indentation it uses), two spaces by default. */

@@ -1,10 +1,10 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CancellationTokenSource, type CodeAction, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, type CodeAction, type TextDocumentEdit, type TextEdit, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseYaml } from 'yaml';
-import { lintSync, loadYamlParser } from '@acklint/core';
+import { fixUntilStable, lintSync, loadYamlParser } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { NOW, PULL, PUSH, startSession, textAt, type Session } from './harness.js';
 
@@ -458,20 +458,29 @@ describe('code actions and commands', () => {
     expect((off.edit!.documentChanges![1] as { edits: Array<{ newText: string }> }).edits[0]!.newText).toBe('rules:\n  invalid-type: off\n');
   });
 
-  it('fixes all safe, non-overlapping problems: source.fixAll.acklint and acklint.applyFixAll', async () => {
-    session = await startSession();
-    const uri = session.open('spec.yaml', SPEC.replace('name: demo', 'name: my cluster!'));
+  it('fixes all safe problems as acklint --fix does: source.fixAll.acklint (also resolved lazily) and acklint.applyFixAll', async () => {
+    session = await startSession({ capabilities: { ...PUSH, textDocument: { ...PUSH.textDocument, codeAction: { resolveSupport: { properties: ['edit'] } } } } });
+    const original = SPEC.replace('name: demo', 'name: my cluster!');
+    const uri = session.open('spec.yaml', original);
     await session.diagnosticsFor(uri);
+    // What core's fix loop (acklint --fix) makes of the text.
+    await loadYamlParser();
+    const expected = fixUntilStable(original, (t) => lintSync(t, { fileName: join(session!.root, 'spec.yaml'), rules: builtinRules, now: NOW })).text;
+    expect(expected).not.toBe(original);
+    expect(expected).toContain('name: my cluster!'); // the unsafe rename is not applied
     const [fixAll] = await actionsAt(session, uri, 0, ['source.fixAll']);
     expect(fixAll).toMatchObject({ kind: 'source.fixAll.acklint' });
-    const edits = (fixAll!.edit!.documentChanges![0] as { edits: Array<{ newText: string }> }).edits;
-    expect(edits.map((e) => e.newText).sort()).toEqual(['ipvs', 'true']); // the unsafe rename is not among them
+    const doc = session.docs.get(uri)!;
+    const edits = (fixAll!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
+    expect(TextDocument.applyEdits(doc, edits)).toBe(expected);
+    // In the light bulb list the edit comes on resolve.
+    const lazy = (await actionsAt(session, uri, 7)).find((a) => a.kind === 'source.fixAll.acklint')!;
+    expect(lazy.edit).toBeUndefined();
+    const resolved = await session.request<CodeAction>('codeAction/resolve', lazy);
+    expect(TextDocument.applyEdits(doc, (resolved.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[])).toBe(expected);
     await session.request('workspace/executeCommand', { command: 'acklint.applyFixAll', arguments: [uri] });
     await session.waitFor(() => session!.applied.length === 1);
-    const text = session.docs.get(uri)!.getText();
-    expect(text).toContain('deletion_protection: true');
-    expect(text).toContain('proxy_mode: ipvs');
-    expect(text).toContain('name: my cluster!');
+    expect(session.docs.get(uri)!.getText()).toBe(expected);
   });
 
   it('answers acklint/plan with the plan report of the open text', async () => {
