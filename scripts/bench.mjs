@@ -174,3 +174,4 @@ for (const count of fileCounts) {
   console.log(`acklint <dir of ${count} copies of examples/valid.json>  ${fmt(many)}${count === 10000 ? ' (target <= 3000 ms)' : ''}`);
   rmSync(dir, { recursive: true, force: true });
 }
+spawnSync(process.execPath, [join(root, 'scripts/bench-editor.mjs')], { stdio: 'inherit' }); // the editor path: acklint-lsp re-lints
