@@ -10,6 +10,7 @@ import {
   ConfigError,
   ConfigResolver,
   InventoryLoader,
+  settingsForFile,
   formatFromName,
   parseFile,
   planEntries,
@@ -69,23 +70,35 @@ export async function plan(argv: string[]): Promise<number> {
       const rel = relative(cwd, abs);
       return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
     };
-    const knownIds = new Set(builtinRules.map((r) => r.meta.id));
-    const resolver = new ConfigResolver(knownIds);
+    const resolver = new ConfigResolver(builtinRules.map((r) => r.meta));
     const explicit = values.config ? await resolver.load(resolve(values.config)) : undefined;
     const inventories = new InventoryLoader((values.inventory ?? []).map((p) => resolve(p)), display);
     const entries: PlanEntry[] = [];
     for (const arg of positionals) {
+      if (arg === '-') throw new PlanError('plan: reads spec files, not standard input; name the file (acklint plan cluster.yaml)');
       const abs = resolve(arg);
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(abs);
       } catch (err) {
-        throw new PlanError(`cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EISDIR') throw new PlanError(`plan: ${arg} is a directory; name the spec files in it (acklint plan ${arg.replace(/[\\/]+$/, '')}/*.yaml)`);
+        if (code === 'ENOENT') throw new PlanError(`plan: no such file: ${arg}`);
+        throw new PlanError(`plan: cannot read ${arg}: ${code ?? (err as Error).message}`);
       }
       const config = explicit ?? (await resolver.forFile(abs));
       const inventory = inventories.forConfig(config);
+      const settings = settingsForFile(config, abs);
       const parsed = await parseFile(bytes, { fileName: abs, format: formatFromName(abs), limits: { maxFileSize: config.maxFileSize } });
-      const found = planEntries(parsed, display(abs), { rules: builtinRules, severities: config.rules, fileName: abs, ...(inventory ? { inventory } : {}) });
+      // Suppressed findings (acklint-disable comments, overrides at a JSON pointer) are left out of the plan, as out of a lint.
+      const found = planEntries(parsed, display(abs), {
+        rules: builtinRules,
+        severities: settings.severities,
+        suppressions: settings.suppressions,
+        pointerOverrides: settings.pointerOverrides,
+        fileName: abs,
+        ...(inventory ? { inventory } : {}),
+      });
       if (!found.length) throw new PlanError(`plan: ${display(abs)} has no CreateCluster body`);
       entries.push(...found);
     }

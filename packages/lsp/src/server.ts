@@ -10,13 +10,19 @@ import {
   CONFIG_FILE_NAMES,
   ConfigError,
   ConfigResolver,
+  DIRECTIVE_RULES,
+  INTERNAL_ERROR_META,
   InventoryLoader,
   SourceText,
   defaultConfig,
   formatFromName,
+  fixUntilStable,
+  isAutoFixable,
   isClusterSpec,
   isConfigFile,
+  isSuppressed,
   lintParsed,
+  lintSync,
   loadYamlParser,
   configNamesFile,
   nodePoolName,
@@ -24,12 +30,15 @@ import {
   planEntries,
   renderPlanReport,
   safeFixEdits,
+  settingsForFile,
   type AcklintConfig,
   type Diagnostic,
   type JsonValue,
+  type LintOptions,
   type Node,
   type ParsedFile,
   type Rule,
+  type RuleMeta,
   type SeveritySetting,
   type SourceFormat,
   type Span,
@@ -67,6 +76,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { jsonContext, nodeAt, yamlContext } from './cursor.js';
+import { disableCommentEdit } from './disable-comments.js';
 import { fieldHover, fieldOf, keyCompletions, markdown, valueCompletions, valueHover } from './schema-help.js';
 
 /** Client settings, section `acklint` (workspace/configuration, else initializationOptions.settings). */
@@ -113,11 +123,15 @@ interface Linted {
   path?: string;
   /** Milliseconds the parse and lint took. */
   cost?: number;
+  /** How the document was linted (for fix-all, which lints again after each pass). */
+  lintOptions?: LintOptions;
 }
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 const SEVERITY_SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 const RULES = new Map<string, Rule>(builtinRules.map((r) => [r.meta.id, r]));
+/** What hover says about a finding: the built-in rules, and the engine's own findings (directives, internal errors). */
+const META = new Map<string, RuleMeta>([...builtinRules.map((r) => r.meta), ...DIRECTIVE_RULES, INTERNAL_ERROR_META].map((m) => [m.id, m]));
 const DEPRECATION_RULES = new Set(builtinRules.filter((r) => r.meta.tags.some((t) => t === 'deprecated' || t === 'deprecation')).map((r) => r.meta.id));
 const LANGUAGE_FORMATS: Record<string, SourceFormat> = { json: 'json', jsonc: 'jsonc', yaml: 'yaml', 'yaml.docker-compose': 'yaml' };
 
@@ -139,6 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let createFiles = false;
   let documentChanges = false;
   let showDocument = false;
+  let resolveEdits = false;
   let folders: string[] = [];
   let workspaceFolderEvents = false;
 
@@ -190,6 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     createFiles = Boolean(caps.workspace?.workspaceEdit?.resourceOperations?.includes('create')) && Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     documentChanges = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
     showDocument = Boolean(caps.window?.showDocument?.support);
+    resolveEdits = Boolean(caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
     workspaceFolderEvents = Boolean(caps.workspace?.workspaceFolders);
     folders = (params.workspaceFolders ?? []).map((f) => pathOf(f.uri)).filter((p): p is string => p !== undefined);
     if (!folders.length && params.rootUri) {
@@ -203,7 +219,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' ', '-'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         documentSymbolProvider: true,
         executeCommandProvider: { commands: [FIX_ALL_COMMAND, OPEN_DOCS_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: 'acklint', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -228,7 +244,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  /** (Re-)registers file watchers for the config names and every inventory file in use. */
+  /** (Re-)registers file watchers for the config names and every other file results depend on (inventories, extends). */
   function registerWatchers(): void {
     const previous = watchRegistration;
     const watchers = [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, ...[...watched].map((p) => ({ globPattern: p }))];
@@ -330,7 +346,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Without file watching, configs and inventories are checked on each lint: the config files in each directory up
-   * from the document, and the inventory files, by modification time and size.
+   * from the document, and the other files the result depends on, by modification time and size.
    */
   function checkDiskState(path: string, inventory: readonly string[]): void {
     if (dynamicWatch) return;
@@ -382,7 +398,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await yamlReady;
     const settings = await settingsFor(uri);
     const path = pathOf(uri);
-    const format = LANGUAGE_FORMATS[doc.languageId] ?? formatFromName(path ?? uri);
+    // The file name decides, as in the CLI; the editor's language where the name says nothing (untitled documents).
+    const format = formatFromName(path ?? uri) ?? LANGUAGE_FORMATS[doc.languageId];
     const base = { version, generation, diagnostics: [], lsp: [], settings, ...(path ? { path } : {}) };
     if (!settings.enable) return { ...base, linted: false, reason: 'acklint.enable is false in the settings' };
     if (!format) return { ...base, linted: false, reason: `not JSON, JSONC or YAML (language ${doc.languageId})` };
@@ -406,10 +423,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     let loader = loaders.get(loaderKey);
     if (!loader) loaders.set(loaderKey, (loader = new InventoryLoader(settings.inventory)));
     const inventoryPaths = loader.paths(config);
-    if (path) checkDiskState(path, inventoryPaths);
+    // Files the result depends on besides the .acklint.* files up the tree: inventories, and configs named by extends:.
+    const dependsOn = [...inventoryPaths, ...config.sources.filter((p) => !isConfigFile(p))];
+    if (path) checkDiskState(path, dependsOn);
     if (gen !== generation) return decideAndLint(doc); // a file changed on disk: decide again from it
-    if (dynamicWatch && inventoryPaths.some((p) => !watched.has(p))) {
-      watched = new Set([...watched, ...inventoryPaths]);
+    if (dynamicWatch && dependsOn.some((p) => !watched.has(p))) {
+      watched = new Set([...watched, ...dependsOn]);
       registerWatchers();
     }
     let inventory;
@@ -428,19 +447,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const named = path !== undefined && configNamesFile(config, path);
     const configInfo = config.path ? { config: config.path } : {};
     if (!named && !isClusterSpec(parsed)) {
-      const why = config.files.length && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
+      const why = config.fileSets.some((f) => f.globs.length) && config.path ? ` and not named by files: in ${basename(config.path)}` : '';
       return { ...base, ...configInfo, config, format, parsed, linted: false, reason: `not a CreateCluster body (no cluster_type key)${why}${configNote}` };
     }
-    const result = lintParsed(parsed, {
+    // Rule levels, suppression settings and overrides at JSON pointers for this file, as the CLI applies them.
+    const forFile = settingsForFile(config, path);
+    const lintOptions: LintOptions = {
       ...(path ? { fileName: path } : {}),
+      format,
+      limits: { maxFileSize: config.maxFileSize },
       rules: builtinRules,
-      severities: { ...config.rules, ...settings.rules },
+      severities: { ...forFile.severities, ...settings.rules },
+      suppressions: forFile.suppressions,
+      pointerOverrides: forFile.pointerOverrides,
       now: now(),
       ...(inventory ? { inventory } : {}),
-    });
+    };
+    const result = lintParsed(parsed, lintOptions);
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
     // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
-    const shown = result.diagnostics.filter((d) => !(d as { suppressions?: unknown[] }).suppressions?.length);
+    const shown = result.diagnostics.filter((d) => !isSuppressed(d));
     return {
       ...base,
       ...configInfo,
@@ -451,6 +477,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       reason: reason + configNote,
       diagnostics: shown,
       lsp: shown.map((d) => toLsp(d, uri, parsed.source)),
+      lintOptions,
       cost: performance.now() - started,
     };
   }
@@ -622,7 +649,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       for (const d of r.diagnostics) {
         if (offset < d.span.start || offset > d.span.end) continue;
-        const meta = RULES.get(d.ruleId)?.meta;
+        const meta = META.get(d.ruleId);
         const line = `**acklint ${d.ruleId}**${meta ? `: ${meta.description}` : ''} [Docs](${d.docsUrl})`;
         if (!parts.includes(line)) parts.push(line);
         range ??= lspRange(source, d.span);
@@ -693,17 +720,56 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         if (perRule.has(d.ruleId) || !wants(CodeActionKind.QuickFix)) continue;
         perRule.add(d.ruleId);
+        const suppress = r.config?.suppressions;
+        if (RULES.has(d.ruleId) && suppress?.inline !== false) {
+          // A comment line inside a multi-line string (a YAML block scalar holding an addon's JSON config) would become
+          // part of the string: there only the file-wide comment is offered.
+          const lineStart = source.offsetAt({ line: d.range.start.line, character: 0 });
+          const inString = nodeAt(r.parsed!, lineStart);
+          const inside = inString?.on === 'value' && inString.node.kind === 'string' && inString.span.start < lineStart;
+          for (const scope of inside ? (['file'] as const) : (['line', 'file'] as const)) {
+            const edit = disableCommentEdit(source, r.parsed!.format, d.ruleId, d.range.start.line, scope, source.hadBom, suppress?.requireReason === true);
+            if (edit) actions.push({ title: `Disable ${d.ruleId} for this ${scope}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: versionedEdit(doc, [edit]) });
+          }
+        }
         const off = turnOffAction(d.ruleId, r, lsp);
         if (off) actions.push(off);
         actions.push({ title: `Open docs for ${d.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], command: { title: `Open docs for ${d.ruleId}`, command: OPEN_DOCS_COMMAND, arguments: [d.docsUrl] } });
       }
-      if (wants(FIX_ALL_KIND) && (only || actions.length)) {
-        const edits = safeFixEdits(r.diagnostics);
-        if (edits.length) actions.push({ title: 'Fix all safe acklint problems', kind: FIX_ALL_KIND, edit: versionedEdit(doc, lspEdits(source, edits)) });
+      if (wants(FIX_ALL_KIND) && (only || actions.length) && r.diagnostics.some(isAutoFixable)) {
+        const action: CodeAction = { title: 'Fix all safe acklint problems', kind: FIX_ALL_KIND };
+        // Asked for explicitly (on save, from a menu): every safe fix, pass after pass as `acklint --fix` applies them.
+        // In the light bulb list the edit is made only if the client resolves the action (one pass where it cannot).
+        if (only) action.edit = versionedEdit(doc, fixAllEdits(doc, r));
+        else if (resolveEdits) action.data = { uri, version: doc.version };
+        else action.edit = versionedEdit(doc, lspEdits(source, safeFixEdits(r.diagnostics)));
+        actions.push(action);
       }
       return actions;
     }),
   );
+
+  connection.onCodeActionResolve(
+    guarded('code action resolve', null as unknown as CodeAction, async (action: CodeAction) => {
+      const data = action.data as { uri?: unknown; version?: unknown } | undefined;
+      if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+      const got = await current(data.uri);
+      if (!got || got.doc.version !== data.version || !got.r.linted) return action;
+      return { ...action, edit: versionedEdit(got.doc, fixAllEdits(got.doc, got.r)) };
+    }),
+  );
+
+  /**
+   * Fix-all as one edit: core applies the safe fixes pass after pass (a fix can make another possible) until none is
+   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed.
+   */
+  function fixAllEdits(doc: TextDocument, r: Linted): LspTextEdit[] {
+    if (!r.lintOptions) return [];
+    const before = doc.getText();
+    const out = fixUntilStable(before, (t) => lintSync(t, r.lintOptions!));
+    if (!out.changed) return [];
+    return [changedPart(doc, before, out.text)];
+  }
 
   function versionedEdit(doc: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {
     return documentChanges ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] } : { changes: { [doc.uri]: edits } };
@@ -756,9 +822,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (typeof uri !== 'string') throw new ResponseError(-32602, `${FIX_ALL_COMMAND} expects the document URI as its argument`);
         const got = await current(uri);
         if (!got?.r.linted || !got.r.parsed) return null;
-        const edits = safeFixEdits(got.r.diagnostics);
+        const edits = fixAllEdits(got.doc, got.r);
         if (!edits.length) return null;
-        await connection.workspace.applyEdit({ label: 'acklint: fix all safe problems', edit: versionedEdit(got.doc, lspEdits(got.r.parsed.source, edits)) });
+        await connection.workspace.applyEdit({ label: 'acklint: fix all safe problems', edit: versionedEdit(got.doc, edits) });
         return null;
       }
       if (params.command === OPEN_DOCS_COMMAND) {
@@ -788,9 +854,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         inventory = undefined;
       }
       const name = r.path ? basename(r.path) : uri;
+      const forFile = r.config ? settingsForFile(r.config, r.path) : undefined;
       const entries = planEntries(r.parsed, name, {
         rules: builtinRules,
-        severities: { ...r.config?.rules, ...r.settings.rules },
+        severities: { ...forFile?.severities, ...r.settings.rules },
+        ...(forFile ? { suppressions: forFile.suppressions, pointerOverrides: forFile.pointerOverrides } : {}),
         ...(r.path ? { fileName: r.path } : {}),
         ...(inventory ? { inventory } : {}),
       });
@@ -874,6 +942,23 @@ export function setRuleOff(text: string, path: string, ruleId: string): LspTextE
     }
     return { range: r, newText: e.content };
   });
+}
+
+/** One edit that turns `before` (the document's text) into `after`, covering only what differs between them. */
+function changedPart(doc: TextDocument, before: string, after: string): LspTextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  // Never split a surrogate pair.
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isHighSurrogate(before.charCodeAt(before.length - end - 1))) end--;
+  return { range: { start: doc.positionAt(start), end: doc.positionAt(before.length - end) }, newText: after.slice(start, after.length - end) };
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 /** The indentation unit of a YAML document (the smallest indentation it uses), two spaces by default. */

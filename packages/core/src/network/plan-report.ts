@@ -2,8 +2,9 @@
  * The `acklint plan` report: for each CreateCluster body of a file, its address plan and the findings of the network
  * rules, as data and as the table a person reads. The CLI prints it; the language server answers `acklint/plan` with it.
  */
-import type { Diagnostic, SeveritySetting } from '../diagnostic.js';
-import { lintParsed } from '../engine.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { lintParsed, type LintOptions } from '../engine.js';
+import { isSuppressed } from '../suppress.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { Rule } from '../rule.js';
 import { buildAddressPlan, type AddressPlan } from './address-plan.js';
@@ -21,24 +22,25 @@ const NETWORK_KEYS = ['container_cidr', 'service_cidr', 'vpcid', 'vswitch_ids', 
 
 /**
  * The plan entries of a parsed file (`file` is how the report names it): one per CreateCluster body, with the
- * findings of the network and input rules among `rules`. Empty when the file has no CreateCluster body.
+ * findings of the network and input rules among `rules` that no suppression silences. Empty when the file has no
+ * CreateCluster body.
  */
 export function planEntries(
   parsed: ParsedFile,
   file: string,
-  options: { rules: readonly Rule[]; severities?: Readonly<Record<string, SeveritySetting>>; inventory?: Inventory; fileName?: string },
+  options: { rules: readonly Rule[]; inventory?: Inventory } & Pick<LintOptions, 'severities' | 'suppressions' | 'pointerOverrides' | 'fileName'>,
 ): PlanEntry[] {
   const clusters = parsed.documents.filter((d) => d.kind === 'cluster' && (d.hasClusterType || NETWORK_KEYS.some((k) => d.has([k]))));
   if (!clusters.length) return [];
   const rules = options.rules.filter((r) => r.meta.category === 'network' || r.meta.category === 'input');
   const { inventory } = options;
-  const result = lintParsed(parsed, { fileName: options.fileName, rules, severities: options.severities, ...(inventory ? { inventory } : {}) });
+  const result = lintParsed(parsed, { ...options, rules, ...(inventory ? { inventory } : {}) });
   return clusters.map((doc) => ({
     file,
     document: doc.index,
     plan: buildAddressPlan(doc, inventory),
     conflicts: result.diagnostics
-      .filter((d: Diagnostic) => d.documentIndex === doc.index)
+      .filter((d: Diagnostic) => d.documentIndex === doc.index && !isSuppressed(d))
       .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
   }));
 }
