@@ -59,18 +59,71 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     ? parsed.documents
     : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
 
-  // The documents each scope looks at, computed once per file rather than once per rule.
-  const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.filter((d) => d.kind === 'cluster') };
-  const fileRules = new Set<string>();
-  for (const rule of options.rules) {
-    const scope = rule.meta.scope ?? 'cluster';
-    if (scope === 'file') fileRules.add(rule.meta.id);
-    const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    for (const doc of targetsOf[scope]) runRule(rule, setting, doc, parsed, now, out, options.inventory);
+  // One context per document, shared by every rule that looks at it; the documents each scope looks at are
+  // computed once per file, the enabled rules and their scopes once per rule list and severities.
+  const contexts = docs.map((d) => new DocumentContext(d, parsed, now, out, options.inventory));
+  const targetsOf = { file: [contexts[0]!], any: contexts, cluster: contexts.filter((c) => c.kind === 'cluster') };
+  const plan = planFor(options.rules, options.severities);
+  for (const { rule, severity, scope } of plan.enabled) {
+    for (const ctx of targetsOf[scope]) runRule(rule, severity, ctx);
   }
 
-  return { ...base, diagnostics: finish(dropFollowOns(out, parsed, fileRules), parsed), skipped: false };
+  return { ...base, diagnostics: finish(dropFollowOns(out, parsed, plan.fileRules), parsed), skipped: false };
+}
+
+type Scope = NonNullable<Rule['meta']['scope']>;
+
+/** The rules a run enables, in order, with their severity and scope; and the ids of every file-scope rule. */
+interface RulePlan {
+  enabled: Array<{ rule: Rule; severity: Severity; scope: Scope }>;
+  fileRules: ReadonlySet<string>;
+}
+
+/** Plans per rule list, then per severities object (most callers pass the same ones for every file). */
+const plans = new WeakMap<readonly Rule[], { plain?: RulePlan; bySeverities: WeakMap<object, RulePlan> }>();
+
+function planFor(rules: readonly Rule[], severities: LintOptions['severities']): RulePlan {
+  let forRules = plans.get(rules);
+  if (!forRules) plans.set(rules, (forRules = { bySeverities: new WeakMap() }));
+  let plan = severities ? forRules.bySeverities.get(severities) : forRules.plain;
+  if (plan) return plan;
+  const enabled: RulePlan['enabled'] = [];
+  const fileRules = new Set<string>();
+  for (const rule of rules) {
+    const scope = rule.meta.scope ?? 'cluster';
+    if (scope === 'file') fileRules.add(rule.meta.id);
+    const setting = severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting !== 'off') enabled.push({ rule, severity: setting, scope });
+  }
+  plan = { enabled, fileRules };
+  if (severities) forRules.bySeverities.set(severities, plan);
+  else forRules.plain = plan;
+  return plan;
+}
+
+/** What a rule sees of one document; the engine sets `ruleId` and `severity` before each rule runs. */
+class DocumentContext implements RuleContext {
+  readonly value: JsonValue | undefined;
+  readonly kind: ClusterDocument['kind'];
+  readonly inventory?: Inventory;
+  ruleId = '';
+  severity: Severity = 'error';
+  readonly report = (r: Report): void => {
+    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, r));
+  };
+
+  constructor(
+    readonly document: ClusterDocument,
+    readonly file: ParsedFile,
+    readonly now: Date,
+    /** Where findings go (the file's list). */
+    readonly out: Diagnostic[],
+    inventory: Inventory | undefined,
+  ) {
+    this.value = document.value;
+    this.kind = document.kind;
+    if (inventory) this.inventory = inventory;
+  }
 }
 
 /**
@@ -89,21 +142,15 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
   return diags.filter((d) => fileRules.has(d.ruleId) || d.ruleId === INTERNAL_ERROR_ID || !lines.has(d.range.start.line));
 }
 
-function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[], inventory?: Inventory): void {
-  const ctx: RuleContext = {
-    document: doc,
-    file,
-    value: doc.value,
-    kind: doc.kind,
-    now,
-    ...(inventory ? { inventory } : {}),
-    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r)),
-  };
+function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
+  ctx.ruleId = rule.meta.id;
+  ctx.severity = severity;
+  const doc = ctx.document;
   try {
     rule.check(ctx);
   } catch (err) {
     const span = { start: doc.span.start, end: doc.span.start };
-    out.push({
+    ctx.out.push({
       ruleId: INTERNAL_ERROR_ID,
       severity: 'error',
       message: `Rule "${rule.meta.id}" failed on this document and was skipped (${err instanceof Error ? err.message : String(err)}). Please report this.`,
