@@ -95,8 +95,10 @@ export class ClusterDocument {
     readonly root: Node | undefined,
     /** The span of the whole document in the file. */
     readonly span: Span,
+    /** The plain value of `root`, when the parser built it along with the tree (otherwise it is built from the tree). */
+    value?: JsonValue,
   ) {
-    this.value = root ? toValue(root) : undefined;
+    this.value = root ? (value !== undefined ? value : toValue(root)) : undefined;
     this.kind = classify(root, this.value);
   }
 
