@@ -20,6 +20,9 @@ Options
   -q, --quiet               report errors only
       --stdin-filename <f>  name for standard input: picks the format and the config
       --max-file-size <n>   largest file analysed (bytes, or e.g. 10MiB; default 10MiB)
+      --cache               reuse the findings of files unchanged since the last --cache run (same
+                            config, rules, inventory and acklint); stored in .acklintcache
+      --cache-location <f>  where the cache is kept (a file, or a directory for .acklintcache)
       --list-rules          list the rules with their levels (--format json for JSON)
       --color, --no-color   force colours on or off (default: on for a terminal, off if NO_COLOR is set)
       --debug               print stack traces of internal errors

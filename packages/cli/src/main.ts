@@ -26,6 +26,7 @@ import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import type { FileReport, FormatInput, Formatter } from './types.js';
 import { HELP } from './help.js';
+import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
 const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
@@ -70,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         debug: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -116,8 +119,11 @@ export async function main(argv: string[]): Promise<number> {
       maxFileSize,
       quiet: Boolean(values.quiet),
       inventory: (values.inventory ?? []).map((p) => resolve(p)),
+      cache: values.cache ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
     };
     const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
+    const cacheProblem = options.cache?.save();
+    if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
     const rules: RuleMeta[] = builtinRules.map((r) => r.meta).filter((m) => enabledIds.has(m.id));
@@ -167,6 +173,8 @@ interface LintRunOptions {
   quiet: boolean;
   /** --inventory files, resolved. */
   inventory: string[];
+  /** --cache (then the run stays on one thread). */
+  cache?: LintCache;
 }
 
 interface LintOutput {
@@ -174,6 +182,8 @@ interface LintOutput {
   notifications: string[];
   enabledIds: Set<string>;
 }
+
+const NO_TEXT = new SourceText('');
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
 const PARALLEL_MIN_FILES = 600;
@@ -190,7 +200,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
   const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
+  if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, resolver, explicitConfig);
   }
   const share = Math.ceil(targets.length / (threads + 1));
@@ -275,6 +285,19 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
   // Severities per config: most runs have one or two configs, so this is not redone for every file.
   const severitiesOf = new Map<AcklintConfig, Record<string, SeveritySetting>>();
+  // --cache: what besides its bytes decides a file's findings, per config and way of finding the file.
+  const cacheSettings = new Map<AcklintConfig, Map<string, string>>();
+  const cacheSettingsFor = (config: AcklintConfig, limit: number, fromWalk: boolean): string => {
+    let forConfig = cacheSettings.get(config);
+    if (!forConfig) cacheSettings.set(config, (forConfig = new Map()));
+    const id = `${limit}:${fromWalk}`;
+    let key = forConfig.get(id);
+    if (key === undefined) {
+      key = settingsKey({ config, cliRules, inventory: [...new Set([...config.inventory, ...options.inventory])], limit, fromWalk });
+      forConfig.set(id, key);
+    }
+    return key;
+  };
 
   for (const t of targets) {
     // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
@@ -320,7 +343,9 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
 
     const fileName = t.abs ?? stdinName;
     const inventory = inventoryFor(config);
-    const result = await lint(bytes, {
+    const cacheKey = options.cache && t.abs ? LintCache.key(bytes, fileSize, cacheSettingsFor(config, limit, t.fromWalk)) : undefined;
+    const cached = cacheKey ? options.cache!.get(t.abs!, cacheKey, bytes) : undefined;
+    const result = cached ?? await lint(bytes, {
       ...(inventory ? { inventory } : {}),
       fileName,
       format: fileName ? formatFromName(fileName) : undefined,
@@ -330,12 +355,25 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       fileSize,
       onlyClusterSpecs,
     });
+    if (cacheKey && !cached) options.cache!.set(t.abs!, cacheKey, result);
     if (result.skipped) continue;
     let diagnostics = result.diagnostics;
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    reports.push({ displayPath, absPath, diagnostics, source: result.source });
+    // A file without findings keeps no text: a large run holds only what it will print.
+    reports.push({ displayPath, absPath, diagnostics, source: diagnostics.length ? result.source : NO_TEXT });
   }
   return { reports, notifications, enabledIds };
+}
+
+/** --cache-location: a file, or a directory to hold the default cache file; .acklintcache in the working directory by default. */
+function cacheLocation(given: string | undefined): string {
+  const abs = resolve(given ?? DEFAULT_CACHE_FILE);
+  try {
+    if (statSync(abs).isDirectory()) return join(abs, DEFAULT_CACHE_FILE);
+  } catch {
+    // not there yet: it is the cache file
+  }
+  return abs;
 }
 
 function isArgError(err: unknown): boolean {
