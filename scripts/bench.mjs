@@ -7,14 +7,14 @@
 //     --before REF      also time the acklint of another commit (a build of `git archive REF`, cached under
 //                       node_modules/.cache/acklint-bench), interleaved with this one, for before/after figures
 //     --baseline DIR    the same with an already built checkout
-//     --only a,b        only these rows (ids: cold, spectral, scale, yaml-10mb, editor, cache)
+//     --only a,b        only these groups of rows: cold, spectral, scale, yaml (yaml-10mb, yaml-aliases), editor, cache
 //     --no-spectral     skip the Spectral rows (which install @stoplight/spectral-cli into the cache folder)
 //     --inventory-bench (only: one spec against 1,000 vSwitches and 200 clusters)
 //
 // Results go to bench/results.json; `node scripts/update-readme-bench.mjs` writes the README table from it.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,9 @@ import { stringify as toYaml } from 'yaml';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/acklint.cjs');
 const cacheDir = join(root, 'node_modules/.cache/acklint-bench');
-const work = join(tmpdir(), 'acklint-bench');
+// Inputs are written under the cache folder rather than the system temp directory, where a stray .acklint.yaml of
+// another run would become their config.
+const work = join(cacheDir, 'work');
 const SPECTRAL_VERSION = '6.16.3';
 
 const { values } = parseArgs({
@@ -50,8 +52,9 @@ const wanted = (id) => !only || only.has(id);
 const rssPreload = join(work, 'max-rss.cjs');
 
 /**
- * Run one command; wall-clock milliseconds, and the process's peak resident set (MiB) when `rss` is set (a preloaded
- * module writes `process.resourceUsage().maxRSS` at exit; it costs about a millisecond, so cold-start rows go without).
+ * Run one command; wall-clock milliseconds and, when `rss` is set, the process's peak resident set (MiB) and CPU time
+ * (a preloaded module writes `process.resourceUsage()` at exit; it costs about a millisecond, so cold-start rows go
+ * without). CPU time is shown because on a loaded machine the wall clock also counts time spent waiting for a core.
  */
 function once(cmd, { rss = false, env } = {}) {
   const rssFile = join(work, `rss-${process.pid}.txt`);
@@ -64,7 +67,9 @@ function once(cmd, { rss = false, env } = {}) {
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, mib: rss ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined };
+  if (!rss) return { ms };
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+  return { ms, mib: usage.rss / 1024, cpu: usage.cpu };
 }
 
 function stats(samples) {
@@ -79,6 +84,7 @@ function stats(samples) {
  */
 function interleaved(commands, n, opts = {}) {
   const samples = commands.map(() => []);
+  const cpu = commands.map(() => []);
   const peaks = commands.map(() => 0);
   for (const c of commands) once(c.cmd, { env: c.env });
   for (let i = 0; i < n; i++) {
@@ -86,13 +92,14 @@ function interleaved(commands, n, opts = {}) {
       const r = once(c.cmd, { ...opts, env: c.env });
       samples[j].push(r.ms);
       if (r.mib !== undefined) peaks[j] = Math.max(peaks[j], r.mib);
+      if (r.cpu !== undefined) cpu[j].push(r.cpu);
     });
   }
-  return samples.map((s, j) => ({ ...stats(s), ...(opts.rss ? { peakMiB: peaks[j] } : {}) }));
+  return samples.map((s, j) => ({ ...stats(s), ...(opts.rss ? { peakMiB: peaks[j], cpuMedian: stats(cpu[j]).median } : {}) }));
 }
 
 const ms = (x) => `${x >= 100 ? Math.round(x).toLocaleString('en') : x >= 1 ? x.toFixed(1) : x.toFixed(3)} ms`;
-const fmt = (t) => `median ${ms(t.median)} (min ${ms(t.min)}, p90 ${ms(t.p90)})${t.peakMiB ? `, peak ${Math.round(t.peakMiB)} MiB` : ''}`;
+const fmt = (t) => `median ${ms(t.median)} (min ${ms(t.min)}, p90 ${ms(t.p90)})${t.peakMiB ? `, peak ${Math.round(t.peakMiB)} MiB` : ''}${t.cpuP95 !== undefined ? `, CPU p95 ${ms(t.cpuP95)}` : ''}${t.cpuMedian !== undefined ? `, CPU ${ms(t.cpuMedian)}` : ''}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // What is compared
@@ -188,15 +195,17 @@ function mixedFixtures(count) {
   return Array.from({ length: count }, (_, i) => (i % 2 ? yaml : json)[Math.floor(i / 2) % (i % 2 ? yaml : json).length]);
 }
 
-/** A spec with `pools` node pools (distinct names and sizes), as JSON or YAML text. */
-function bigSpec(pools, format) {
+/**
+ * A spec with `pools` node pools (distinct names and sizes), as JSON or YAML text. With `shared`, the pools share
+ * their vSwitch and instance type lists and management settings, which YAML writes as anchors and aliases.
+ */
+function bigSpec(pools, format, { shared = false } = {}) {
   const base = JSON.parse(readFileSync(join(root, 'examples/valid.json'), 'utf8'));
   const pool = base.nodepools[0];
-  base.nodepools = Array.from({ length: pools }, (_, i) => ({
-    ...pool,
-    nodepool_info: { name: `pool-${i}` },
-    scaling_group: { ...pool.scaling_group, desired_size: i % 10 },
-  }));
+  base.nodepools = Array.from({ length: pools }, (_, i) => {
+    const p = shared ? { ...pool } : structuredClone(pool);
+    return { ...p, nodepool_info: { name: `pool-${i}` }, scaling_group: { ...p.scaling_group, desired_size: i % 10 } };
+  });
   return format === 'yaml' ? toYaml(base) : JSON.stringify(base, null, 2) + '\n';
 }
 
@@ -211,7 +220,7 @@ function poolsFor(lines, format) {
 // Rows
 
 /** The rows in table order (rows of other ids, from further benches, come after them). */
-const ROW_ORDER = ['spectral-spec', 'spectral-mixed', 'scale-10000', 'marginal', 'yaml-10mb', 'editor-200-yaml', 'editor-200-json', 'editor-20k-yaml', 'editor-20k-json', 'cold-json', 'cold-yaml', 'cache-warm'];
+const ROW_ORDER = ['spectral-spec', 'spectral-mixed', 'scale-10000', 'marginal', 'yaml-10mb', 'yaml-aliases', 'editor-200-yaml', 'editor-200-json', 'editor-20k-yaml', 'editor-20k-json', 'cold-json', 'cold-yaml', 'cache-warm'];
 
 const results = {
   date: new Date().toISOString(),
@@ -233,6 +242,7 @@ function addRow(row) {
   if (row.before) line.push(`before ${fmt(row.before)}`);
   if (row.other) line.push(`${row.otherName} ${fmt(row.other)}`);
   if (row.ratio !== undefined) line.push(`ratio ${row.ratio.toFixed(2)}x${row.ratioBefore !== undefined ? ` (before ${row.ratioBefore.toFixed(2)}x)` : ''}`);
+  if (row.cpuRatio !== undefined) line.push(`ratio of CPU times ${row.cpuRatio.toFixed(2)}x${row.cpuRatioBefore !== undefined ? ` (before ${row.cpuRatioBefore.toFixed(2)}x)` : ''}`);
   line.push(`target ${row.target}${row.met === undefined ? '' : row.met ? ' (met)' : ' (NOT met)'}`);
   console.log(line.join('\n    '));
 }
@@ -276,7 +286,7 @@ function spectralRows(base) {
       { cmd: [spectral, 'lint', '--ruleset', ruleset, '--format', 'json', '--quiet', `${dir}/*.{json,yaml,yml}`] },
     ];
     if (base) commands.push({ cmd: [join(base, 'packages/cli/bin/acklint.cjs'), dir] });
-    const [after, other, before] = interleaved(commands, rounds);
+    const [after, other, before] = interleaved(commands, rounds, { rss: true });
     addRow({
       id: s.id,
       case: `${s.name} in one call vs Spectral ${SPECTRAL_VERSION} (5-rule ruleset, same files)`,
@@ -319,57 +329,67 @@ function scaleRows(base) {
     target: '<= 3,000 ms, <= 150 MiB',
     met: a10.median <= 3000 && a10.peakMiB <= 150,
   });
+  // Per added spec: the difference of the medians (wall clock and CPU) of the two runs, over the 9,000 more files.
   const slope = (small, large) => (large.median - small.median) / 9000;
-  const floorSlope = slope(f1, f10);
+  const cpuSlope = (small, large) => (large.cpuMedian - small.cpuMedian) / 9000;
   // A slope is one figure per series (a difference of medians), so it has no spread of its own.
-  const one = (x) => ({ median: x, min: x, p90: x });
-  const after = one(slope(a1, a10));
+  const one = (small, large) => ({ median: slope(small, large), min: slope(small, large), p90: slope(small, large), cpuMedian: cpuSlope(small, large) });
+  const after = one(a1, a10);
+  const floorSlope = one(f1, f10);
   addRow({
     id: 'marginal',
     case: 'marginal cost per spec (slope 1,000 → 10,000 files) vs parse-only floor (read + JSON.parse, one process)',
     command: 'acklint <dir of 1,000> and <dir of 10,000>  vs  node parse-floor.cjs on the same dirs',
     after,
-    ...(b1 ? { before: one(slope(b1, b10)), ratioBefore: slope(b1, b10) / floorSlope } : {}),
-    other: one(floorSlope),
+    ...(b1 ? { before: one(b1, b10), ratioBefore: slope(b1, b10) / floorSlope.median, cpuRatioBefore: cpuSlope(b1, b10) / floorSlope.cpuMedian } : {}),
+    other: floorSlope,
     otherName: 'JSON.parse floor',
-    ratio: after.median / floorSlope,
+    ratio: after.median / floorSlope.median,
+    cpuRatio: after.cpuMedian / floorSlope.cpuMedian,
     target: '<= 8x',
-    met: after.median / floorSlope <= 8,
+    met: after.median / floorSlope.median <= 8,
   });
   rmSync(d1, { recursive: true, force: true });
   rmSync(d10, { recursive: true, force: true });
 }
 
-/** A 10 MB YAML spec, against `yaml.parseDocument` of the same text alone. */
-function yamlRow(base) {
-  const dir = join(work, 'yaml-10mb');
+/** A 10 MB YAML spec, and a smaller one with aliases, each against `yaml.parseDocument` of the same text alone. */
+function yamlRows(base) {
+  const dir = join(work, 'yaml-big');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const spec = join(dir, 'big.yaml');
-  const per = Buffer.byteLength(bigSpec(2, 'yaml')) - Buffer.byteLength(bigSpec(1, 'yaml'));
-  const pools = Math.floor((10_000_000 - Buffer.byteLength(bigSpec(1, 'yaml'))) / per);
-  writeFileSync(spec, bigSpec(pools, 'yaml'));
-  const size = statSync(spec).size;
   const parseOnly = join(dir, 'parse-document.cjs');
   esbuild.buildSync({
     stdin: { contents: `const { parseDocument } = require('yaml'); const d = parseDocument(require('node:fs').readFileSync(process.argv[2], 'utf8')); if (d.errors.length) process.exit(3);`, resolveDir: join(root, 'packages/core'), loader: 'js' },
     bundle: true, platform: 'node', format: 'cjs', outfile: parseOnly, logLevel: 'warning',
   });
-  const commands = [{ cmd: [bin, spec] }, { cmd: [parseOnly, spec] }];
-  if (base) commands.push({ cmd: [join(base, 'packages/cli/bin/acklint.cjs'), spec] });
-  const [after, other, before] = interleaved(commands, Math.max(2, Math.ceil(rounds / 2)), { rss: true });
-  addRow({
-    id: 'yaml-10mb',
-    case: `${(size / 1e6).toFixed(1)} MB YAML spec (${pools.toLocaleString('en')} node pools) vs yaml.parseDocument alone`,
-    command: 'acklint big.yaml  vs  node -e "yaml.parseDocument(text)"',
-    after,
-    ...(before ? { before, ratioBefore: before.median / other.median } : {}),
-    other,
-    otherName: 'yaml.parseDocument',
-    ratio: after.median / other.median,
-    target: '<= 5,000 ms, <= 400 MiB',
-    met: after.median <= 5000 && after.peakMiB <= 400,
-  });
+  const per = Buffer.byteLength(bigSpec(2, 'yaml')) - Buffer.byteLength(bigSpec(1, 'yaml'));
+  const cases = [
+    { id: 'yaml-10mb', pools: Math.floor((10_000_000 - Buffer.byteLength(bigSpec(1, 'yaml'))) / per), shared: false, target: '<= 5,000 ms, <= 400 MiB', met: (t) => t.median <= 5000 && t.peakMiB <= 400 },
+    // Aliases: each used to cost a walk of the whole document (quadratic); no target in the table.
+    { id: 'yaml-aliases', pools: 500, shared: true, target: 'linear in the input (no target in the table)' },
+  ];
+  for (const c of cases) {
+    if (only && !only.has(c.id) && !only.has('yaml')) continue;
+    const spec = join(dir, `${c.id}.yaml`);
+    writeFileSync(spec, bigSpec(c.pools, 'yaml', { shared: c.shared }));
+    const size = statSync(spec).size;
+    const commands = [{ cmd: [bin, spec] }, { cmd: [parseOnly, spec] }];
+    if (base) commands.push({ cmd: [join(base, 'packages/cli/bin/acklint.cjs'), spec] });
+    const [after, other, before] = interleaved(commands, Math.max(2, Math.ceil(rounds / 2)), { rss: true });
+    addRow({
+      id: c.id,
+      case: `${(size / 1e6).toFixed(1)} MB YAML spec (${c.pools.toLocaleString('en')} node pools${c.shared ? ' sharing lists through anchors and aliases' : ''}) vs yaml.parseDocument alone`,
+      command: `acklint ${c.id}.yaml  vs  node -e "yaml.parseDocument(text)"`,
+      after,
+      ...(before ? { before, ratioBefore: before.median / other.median } : {}),
+      other,
+      otherName: 'yaml.parseDocument',
+      ratio: after.median / other.median,
+      target: c.target,
+      ...(c.met ? { met: c.met(after) } : {}),
+    });
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -385,8 +405,8 @@ function editorRows(base) {
   const cases = [
     { id: 'editor-200-yaml', format: 'yaml', lines: 222, edits: 500, target: 5 },
     { id: 'editor-200-json', format: 'json', lines: 222, edits: 500, target: 5 },
-    { id: 'editor-20k-yaml', format: 'yaml', lines: 20000, edits: 40, target: 150 },
-    { id: 'editor-20k-json', format: 'json', lines: 20000, edits: 60, target: 60 },
+    { id: 'editor-20k-yaml', format: 'yaml', lines: 20000, edits: 20, target: 150 },
+    { id: 'editor-20k-json', format: 'json', lines: 20000, edits: 30, target: 60 },
   ];
   for (const c of cases) writeFileSync(join(dir, `${c.id}.${c.format}`), bigSpec(poolsFor(c.lines, c.format), c.format));
   const entry = (checkout) => `
@@ -406,15 +426,19 @@ function editorRows(base) {
       const re = /desired_size"?: (\\d)/g;
       for (let m; (m = re.exec(text)); ) sites.push(m.index + m[0].length - 1);
       const times = [];
+      const cpu = [];
       for (let i = 0; i < edits; i++) {
         const at = sites[(i * 7919) % sites.length];
         text = text.slice(0, at) + String((Number(text[at]) + 1) % 10) + text.slice(at + 1);
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         run(text);
+        const c = process.cpuUsage(c0);
         times.push(performance.now() - t0);
+        cpu.push((c.user + c.system) / 1000);
       }
-      times.sort((a, b) => a - b);
-      process.stdout.write(JSON.stringify({ p95: times[Math.floor(times.length * 0.95)], median: times[times.length >> 1], min: times[0], lines: text.split('\\n').length }));
+      const p95 = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+      process.stdout.write(JSON.stringify({ p95: p95(times), cpuP95: p95(cpu), lines: text.split('\\n').length }));
     })();`;
   const bundle = (checkout, out) =>
     esbuild.buildSync({ stdin: { contents: entry(checkout), resolveDir: checkout, loader: 'js' }, bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: out, logLevel: 'error' });
@@ -436,7 +460,9 @@ function editorRows(base) {
       a.push(runScript(mine, file, c.edits));
       if (theirs) b.push(runScript(theirs, file, c.edits));
     }
-    const p = (xs) => ({ ...stats(xs.map((x) => x.p95)), median: stats(xs.map((x) => x.p95)).median });
+    // The CPU time of the process is shown too: on a loaded machine the wall clock also counts time spent waiting for
+    // a core.
+    const p = (xs) => ({ ...stats(xs.map((x) => x.p95)), cpuP95: stats(xs.map((x) => x.cpuP95)).median });
     const after = p(a);
     addRow({
       id: c.id,
@@ -462,7 +488,7 @@ function cacheRow() {
     return;
   }
   once([bin, '--cache', '--cache-location', location, dir]);
-  const [cold, warm] = interleaved([{ cmd: [bin, dir] }, { cmd: [bin, '--cache', '--cache-location', location, dir] }], rounds);
+  const [cold, warm] = interleaved([{ cmd: [bin, dir] }, { cmd: [bin, '--cache', '--cache-location', location, dir] }], rounds, { rss: true });
   addRow({
     id: 'cache-warm',
     case: '1,000 rule fixtures (half YAML), warm second run with --cache vs without',
@@ -480,7 +506,10 @@ function cacheRow() {
 // ---------------------------------------------------------------------------------------------------------------
 
 mkdirSync(work, { recursive: true });
-writeFileSync(rssPreload, `process.on('exit', () => require('node:fs').writeFileSync(process.env.ACKLINT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n`);
+writeFileSync(
+  rssPreload,
+  `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.ACKLINT_BENCH_RSS, JSON.stringify({ rss: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 })); });\n`,
+);
 
 if (values['inventory-bench']) {
   (await import('./bench-inventory.mjs')).inventoryBench({ root, bin, runs, interleaved, fmt });
@@ -493,7 +522,7 @@ console.log(`acklint ${results.commit}${base ? `, before: ${results.before} (${b
 if (wanted('cold')) coldRows(base);
 if (wanted('spectral') && !values['no-spectral']) spectralRows(base);
 if (wanted('scale')) scaleRows(base);
-if (wanted('yaml-10mb')) yamlRow(base);
+if (wanted('yaml-10mb') || wanted('yaml-aliases') || wanted('yaml')) yamlRows(base);
 if (wanted('editor')) editorRows(base);
 if (wanted('cache')) cacheRow();
 

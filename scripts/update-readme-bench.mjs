@@ -17,12 +17,14 @@ if (a < 0 || b < a) throw new Error(`README.md has no ${START} … ${END} sectio
 
 /** Milliseconds as the table shows them: whole above 100, one decimal below, three for per-spec costs. */
 const ms = (x) => (x >= 100 ? `${Math.round(x).toLocaleString('en')} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${x.toFixed(3)} ms`);
-const figure = (t) => (t ? `${ms(t.median)}${t.peakMiB ? `, ${Math.round(t.peakMiB)} MiB` : ''}` : '–');
+const figure = (t) => (t ? `${ms(t.median)}${t.peakMiB ? `, ${Math.round(t.peakMiB)} MiB` : ''}${t.cpuP95 !== undefined ? ` (CPU ${ms(t.cpuP95)})` : ''}${t.cpuMedian !== undefined ? ` (CPU ${ms(t.cpuMedian)})` : ''}` : '–');
 const ratio = (x) => (x === undefined ? '' : `${x.toFixed(2)}x`);
 
 const rows = results.rows.map((r) => {
   const compared = r.other ? `${r.otherName}: ${figure(r.other)}` : '–';
-  const ratios = r.ratio === undefined ? '–' : r.ratioBefore === undefined ? ratio(r.ratio) : `${ratio(r.ratioBefore)} → ${ratio(r.ratio)}`;
+  const pair = (before, after) => (before === undefined ? ratio(after) : `${ratio(before)} → ${ratio(after)}`);
+  let ratios = r.ratio === undefined ? '–' : pair(r.ratioBefore, r.ratio);
+  if (r.cpuRatio !== undefined) ratios += ` (CPU time: ${pair(r.cpuRatioBefore, r.cpuRatio)})`;
   const met = r.met === undefined ? '' : r.met ? 'met' : '**not met**';
   return `| ${r.case} | \`${r.command.replace(/\|/g, '\\|')}\` | ${figure(r.before)} | ${figure(r.after)} | ${compared} | ${ratios} | ${r.target} | ${met} |`;
 });
