@@ -5,6 +5,8 @@ import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './p
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
 import type { Inventory } from './network/inventory.js';
+import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
+import { embeddedClusterBodies } from './embedded-specs.js';
 
 export interface LintOptions {
   fileName?: string;
@@ -46,7 +48,7 @@ export function lintSync(input: string | Uint8Array, options: LintOptions): Lint
 }
 
 export function isClusterSpec(parsed: ParsedFile): boolean {
-  return parsed.documents.some((d) => d.hasClusterType);
+  return parsed.documents.some((d) => d.hasClusterType || embeddedClusterBodies(d).length > 0);
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
@@ -60,9 +62,12 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
 
   // One context per document, shared by every rule that looks at it; the documents each scope looks at are
-  // computed once per file, the enabled rules and their scopes once per rule list and severities.
-  const contexts = docs.map((d) => new DocumentContext(d, parsed, now, out, options.inventory));
-  const targetsOf = { file: [contexts[0]!], any: contexts, cluster: contexts.filter((c) => c.kind === 'cluster') };
+  // computed once per file, the enabled rules and their scopes once per rule list and severities. CreateCluster
+  // rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
+  const context = (d: ClusterDocument) => new DocumentContext(d, parsed, now, out, options.inventory);
+  const contexts = docs.map(context);
+  const cluster = docs.flatMap((d, i) => (d.kind === 'cluster' ? [contexts[i]!] : embeddedClusterBodies(d).map(context)));
+  const targetsOf = { file: [contexts[0]!], any: contexts, cluster };
   const plan = planFor(options.rules, options.severities);
   for (const { rule, severity, scope } of plan.enabled) {
     for (const ctx of targetsOf[scope]) runRule(rule, severity, ctx);
@@ -108,8 +113,13 @@ class DocumentContext implements RuleContext {
   readonly inventory?: Inventory;
   ruleId = '';
   severity: Severity = 'error';
+  /** The running rule depends on the kind of cluster (then findings say when cluster_type was assumed). */
+  kindDependent = false;
+  /** The document does not set cluster_type, so rules assume a managed cluster. */
+  private readonly assumedKind: boolean;
   readonly report = (r: Report): void => {
-    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, r));
+    const report = this.kindDependent && this.assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r;
+    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, report));
   };
 
   constructor(
@@ -122,6 +132,7 @@ class DocumentContext implements RuleContext {
   ) {
     this.value = document.value;
     this.kind = document.kind;
+    this.assumedKind = document.kind === 'cluster' && clusterTypeAssumed(document.value);
     if (inventory) this.inventory = inventory;
   }
 }
@@ -145,6 +156,7 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
 function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
   ctx.ruleId = rule.meta.id;
   ctx.severity = severity;
+  ctx.kindDependent = rule.meta.kindDependent === true;
   const doc = ctx.document;
   try {
     rule.check(ctx);
@@ -175,7 +187,12 @@ function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: J
 }
 
 function related(doc: ClusterDocument, message: string, span: Span, path?: JsonPath): RelatedLocation {
-  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path } : {}) };
+  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path: inFile(doc, path) } : {}) };
+}
+
+/** A document path as a path in the file (prefixed for a body embedded in another document). */
+function inFile(doc: ClusterDocument, path: JsonPath): JsonPath {
+  return doc.basePath.length ? [...doc.basePath, ...path] : path;
 }
 
 function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
@@ -197,7 +214,7 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     message: r.message,
     span,
     range: doc.source.rangeOf(span),
-    path,
+    path: inFile(doc, path),
     documentIndex: doc.index,
     related: rel,
     docsUrl: ruleDocsUrl(ruleId),

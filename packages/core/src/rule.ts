@@ -25,6 +25,11 @@ export interface RuleMeta {
   scope?: 'cluster' | 'any' | 'file';
   /** The rule can attach fixes. */
   fixable?: boolean;
+  /**
+   * The rule's findings depend on the kind of cluster (managed, dedicated…). When the body gives no cluster_type and
+   * the managed kind is assumed, the engine adds a sentence saying so to each finding.
+   */
+  kindDependent?: boolean;
 }
 
 /** Where a finding points. `on`: `value` (default), `key`, or `entry` (key through value). */

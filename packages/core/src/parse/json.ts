@@ -64,7 +64,7 @@ export function parseJson(source: SourceText, strict: boolean, limits: ParseLimi
   const errors: ParseError[] = [];
   const built = build(text, strict, errors);
   problems.push(...describeErrors(text, errors), ...built.duplicates);
-  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, built.root, whole, built.value)], problems };
+  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, built.root, whole, { value: built.value })], problems };
 }
 
 /**
