@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { stringify as toYaml } from 'yaml';
+import { withCpuRatios } from './update-readme-bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/acklint.cjs');
@@ -117,9 +118,12 @@ function baselineDir() {
     mkdirSync(dir, { recursive: true });
     const tar = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { cwd: root, stdio: 'inherit' });
     if (tar.status !== 0) throw new Error('git archive failed');
-    // The same dependencies as this checkout; workspace links are relative, so they point into the copy.
-    spawnSync('cp', ['-a', join(root, 'node_modules'), dir], { stdio: 'inherit' });
-    rmSync(join(dir, 'node_modules/.cache'), { recursive: true, force: true });
+    // The same dependencies as this checkout (without its cache folder, where the copy itself is); workspace links are
+    // relative, so they point into the copy.
+    mkdirSync(join(dir, 'node_modules'));
+    const deps = readdirSync(join(root, 'node_modules')).filter((n) => n !== '.cache').map((n) => join(root, 'node_modules', n));
+    const cp = spawnSync('cp', ['-a', ...deps, join(dir, 'node_modules')], { stdio: 'inherit' });
+    if (cp.status !== 0) throw new Error('copying node_modules for the baseline failed');
     const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('building the baseline failed');
   }
@@ -237,6 +241,7 @@ const results = {
  * measured against, `ratio` the figure the target is about.
  */
 function addRow(row) {
+  withCpuRatios(row);
   results.rows.push(row);
   const line = [`${row.case}:`, `acklint ${fmt(row.after)}`];
   if (row.before) line.push(`before ${fmt(row.before)}`);
@@ -467,7 +472,7 @@ function editorRows(base) {
     addRow({
       id: c.id,
       case: `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
-      command: 'lintSync / LintSession.update after each edit, in one process',
+      command: 'lintSync after each edit, in one process',
       after,
       ...(theirs ? { before: p(b) } : {}),
       target: `p95 <= ${c.target} ms`,
