@@ -1,13 +1,14 @@
 /**
  * `--cache`: the findings of each file from the last run, reused while nothing they depend on has changed. An entry
- * is keyed by the file's bytes and by everything else that decides its findings: the resolved config, the rule
- * settings of the command line, the inventory files' contents, the size limit, whether the file was found by walking
- * a directory, and the acklint build. Findings are stored before `--quiet` filters them. A cache file that cannot be read, is not an acklint cache, or was
+ * is keyed by the file's bytes and by everything else that decides its findings: the resolved config and what it says
+ * about the file (rule levels, overrides, suppression settings), the rule and suppression settings of the command line,
+ * the inventory files' contents, the size limit, whether non-specs are skipped, and the acklint build. Findings are
+ * stored before `--quiet` filters them. `--fix` does not use the cache (it lints the text it fixed). A cache file that cannot be read, is not an acklint cache, or was
  * written by another acklint build is ignored and rebuilt.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { SourceText, VERSION, type Diagnostic } from '@acklint/core';
+import { SourceText, VERSION, type Diagnostic, type LintResult, type SourceFormat } from '@acklint/core';
 
 /** Marks an acklint cache file (the first key written) and its layout. */
 const FORMAT = 'acklint-cache/1';
@@ -20,6 +21,7 @@ interface Entry {
   /** The file was not reported (a file found by walking that is not a cluster spec). */
   skipped?: boolean;
   diagnostics?: Diagnostic[];
+  format?: SourceFormat;
   /** The findings need the file's text (their ranges and fixes point into it). */
   withText?: boolean;
 }
@@ -28,12 +30,6 @@ interface CacheFile {
   format: string;
   build: string;
   entries: Record<string, Entry>;
-}
-
-export interface CachedResult {
-  skipped: boolean;
-  diagnostics: Diagnostic[];
-  source: SourceText;
 }
 
 /** What identifies this acklint build: its version and, for the bundled CLI, the bundle file's size and time. */
@@ -87,19 +83,25 @@ export class LintCache {
     return createHash('sha1').update(settings).update('\0').update(String(fileSize ?? '')).update('\0').update(bytes).digest('base64');
   }
 
-  /** The stored result of a file, when its key matches. */
-  get(path: string, key: string, bytes: Uint8Array): CachedResult | undefined {
+  /**
+   * The stored result of a file, when its key matches. Parse problems are not kept (only --fix reads them, and it
+   * does not use the cache); the findings made from them are.
+   */
+  get(path: string, key: string, bytes: Uint8Array): LintResult | undefined {
     const e = this.entries[path];
     if (!e || e.key !== key) return undefined;
-    if (e.skipped) return { skipped: true, diagnostics: [], source: new SourceText('') };
+    const format = e.format ?? 'json';
+    if (e.skipped) return { format, skipped: true, diagnostics: [], source: new SourceText(''), problems: [] };
     const diagnostics = Array.isArray(e.diagnostics) ? e.diagnostics : [];
-    return { skipped: false, diagnostics, source: new SourceText(e.withText ? textOf(bytes) : '') };
+    return { format, skipped: false, diagnostics, source: new SourceText(e.withText ? textOf(bytes) : ''), problems: [] };
   }
 
-  set(path: string, key: string, result: { skipped: boolean; diagnostics: Diagnostic[]; source: SourceText }): void {
+  set(path: string, key: string, result: LintResult): void {
     this.changed = true;
     if (result.skipped) this.entries[path] = { key, skipped: true };
-    else this.entries[path] = { key, diagnostics: result.diagnostics, ...(result.diagnostics.length && result.source.text ? { withText: true } : {}) };
+    else {
+      this.entries[path] = { key, format: result.format, diagnostics: result.diagnostics, ...(result.diagnostics.length && result.source.text ? { withText: true } : {}) };
+    }
   }
 
   /** Write the cache (through a temporary file, so that a reader never sees half of it). Failures are not fatal. */
@@ -123,7 +125,7 @@ function textOf(bytes: Uint8Array): string {
 }
 
 /** Settings that decide a file's findings besides its bytes, as one string (hashed into each key). */
-export function settingsKey(parts: { config: unknown; cliRules: unknown; inventory: string[]; limit: number; fromWalk: boolean }): string {
+export function settingsKey(parts: { config: unknown; file?: unknown; cliRules: unknown; inventory: string[]; limit: number; filtered: boolean }): string {
   const inventory = parts.inventory.map((p) => {
     try {
       return `${p}:${createHash('sha1').update(readFileSync(p)).digest('base64')}`;
@@ -131,5 +133,5 @@ export function settingsKey(parts: { config: unknown; cliRules: unknown; invento
       return `${p}:unreadable`;
     }
   });
-  return JSON.stringify([parts.config, parts.cliRules, inventory, parts.limit, parts.fromWalk]);
+  return JSON.stringify([parts.config, parts.file, parts.cliRules, inventory, parts.limit, parts.filtered]);
 }
