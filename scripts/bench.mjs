@@ -532,6 +532,8 @@ if (wanted('editor')) editorRows(base);
 if (wanted('cache')) cacheRow();
 
 // Further benches (the editor path through the language server, user policies) add their rows here with addRow().
+// The editor path through acklint-lsp (its own script; prints its own figures).
+if (wanted('lsp')) spawnSync(process.execPath, [join(root, 'scripts/bench-editor.mjs')], { stdio: 'inherit' });
 
 results.loadAfter = loadavg().map((x) => +x.toFixed(2));
 mkdirSync(dirname(values.output), { recursive: true });
