@@ -38,6 +38,7 @@ import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import type { FileReport, FormatInput, Formatter } from './types.js';
 import { HELP } from './help.js';
+import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
 const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
@@ -98,6 +99,8 @@ export async function main(argv: string[]): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         debug: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -175,8 +178,12 @@ export async function main(argv: string[]): Promise<number> {
         ...(values['no-inline-config'] ? { inline: false } : {}),
       },
       unusedDefault: isCi() ? 'warning' : 'off',
+      // --fix lints the text it fixed, not the file's: the cache is for plain runs.
+      cache: values.cache && !values.fix && !values['fix-dry-run'] ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
     };
     const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
+    const cacheProblem = options.cache?.save();
+    if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
     const rules: RuleMeta[] = ruleMetas().filter((m) => enabledIds.has(m.id));
@@ -250,6 +257,8 @@ interface LintRunOptions {
   suppressions: SuppressionSettings;
   /** reportUnused when neither the command line nor the config sets it. */
   unusedDefault: SeveritySetting;
+  /** --cache (then the run stays on one thread). */
+  cache?: LintCache;
 }
 
 interface LintOutput {
@@ -260,6 +269,8 @@ interface LintOutput {
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
 const PARALLEL_MIN_FILES = 600;
+
+const NO_TEXT = new SourceText('');
 
 /**
  * Lints the targets in order. Large runs on machines with four cores or more are shared with worker threads, each
@@ -273,7 +284,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
   const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
+  if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, resolver, explicitConfig);
   }
   const share = Math.ceil(targets.length / (threads + 1));
@@ -347,6 +358,16 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
   // or two configs, so this is not redone for every file.
   const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
+  // --cache: what besides its bytes decides a file's findings, worked out once per file settings and kind of target.
+  const cacheKeys = new WeakMap<object, Map<string, string>>();
+  const cacheSettings = (forFile: object, parts: Parameters<typeof settingsKey>[0] & { config: AcklintConfig }): string => {
+    let keys = cacheKeys.get(forFile);
+    if (!keys) cacheKeys.set(forFile, (keys = new Map()));
+    const id = `${parts.config.path ?? ''}\0${parts.limit}\0${parts.filtered}`;
+    let key = keys.get(id);
+    if (key === undefined) keys.set(id, (key = settingsKey({ ...parts, file: forFile })));
+    return key;
+  };
   const fileSettings = (config: AcklintConfig, absPath: string | undefined) => {
     // Rule levels of this file: the config (with its overrides for this path), then --rule.
     const settings = settingsForFile(config, absPath);
@@ -366,6 +387,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       if (!config.overrides.length) perConfig.set(config, forFile);
     }
     const { settings, severities, suppressions } = forFile;
+    const filtered = (t.fromWalk || options.onlySpecs) && t.abs !== undefined;
 
     const limit = maxFileSize ?? config.maxFileSize;
     let bytes: Uint8Array;
@@ -412,7 +434,10 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       suppressions,
       pointerOverrides: settings.pointerOverrides,
     };
-    let result: LintResult = await lint(bytes, lintOptions);
+    const cacheKey = options.cache && t.abs ? LintCache.key(bytes, fileSize, cacheSettings(forFile, { config, cliRules, inventory: inventories.paths(config), limit, filtered })) : undefined;
+    const cached = cacheKey ? options.cache!.get(t.abs!, cacheKey, bytes) : undefined;
+    let result: LintResult = cached ?? (await lint(bytes, lintOptions));
+    if (cacheKey && !cached) options.cache!.set(t.abs!, cacheKey, result);
     if (result.skipped) continue;
     const report: FileReport = { displayPath, absPath, diagnostics: [], source: result.source };
     if (options.fix && result.problems.every((p) => p.code !== 'too-large' && p.code !== 'binary' && p.code !== 'encoding')) {
@@ -434,6 +459,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       report.source = result.source;
     }
     report.diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    // A file without findings keeps no text: a large run holds only what it will print.
+    if (!report.diagnostics.length && report.output === undefined) report.source = NO_TEXT;
     reports.push(report);
   }
   return { reports, notifications, enabledIds };
@@ -472,6 +499,17 @@ export function gitTopLevel(dir: string): string | undefined {
     if (parent === cur) return undefined;
     cur = parent;
   }
+}
+
+/** --cache-location: a file, or a directory to hold the default cache file; .acklintcache in the working directory by default. */
+function cacheLocation(given: string | undefined): string {
+  const abs = resolve(given ?? DEFAULT_CACHE_FILE);
+  try {
+    if (statSync(abs).isDirectory()) return join(abs, DEFAULT_CACHE_FILE);
+  } catch {
+    // not there yet: it is the cache file
+  }
+  return abs;
 }
 
 function isArgError(err: unknown): boolean {
