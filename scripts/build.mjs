@@ -40,6 +40,8 @@ const lazyIpNumStatics = {
 const LAZY = [
   { request: './yaml.js', from: /[\\/]core[\\/]src[\\/]parse[\\/]index\.ts$/, out: 'yaml.cjs', entry: 'packages/core/src/parse/yaml.ts' },
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
+  // The policy compiler and ajv: only for a config with `policies:`.
+  { request: './policies/load.js', from: /[\\/]core[\\/]src[\\/]config\.ts$/, out: 'policies.cjs', entry: 'packages/core/src/policies/load.ts' },
   // `acklint plan`: the address-plan subcommand (only its runs load it).
   { request: './plan.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'plan.cjs', entry: 'packages/cli/src/plan.ts' },
   // Through require(), so that esbuild takes tinyglobby's and fdir's CommonJS builds (their ESM builds use

@@ -10,6 +10,7 @@ import {
   INTERNAL_ERROR_ID,
   INTERNAL_ERROR_META,
   VERSION,
+  docsUrlOf,
   formatFromName,
   lint,
   loadInventory,
@@ -20,6 +21,7 @@ import {
   type AcklintConfig,
   type RuleMeta,
   type SeveritySetting,
+  withPolicies,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { stylish } from './formatters/stylish.js';
@@ -99,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
 
     if (values['list-rules']) {
       const config = await configFor(undefined);
-      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }));
+      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }, config.policies?.map((p) => p.meta) ?? []));
       return 0;
     }
 
@@ -117,10 +119,10 @@ export async function main(argv: string[]): Promise<number> {
       quiet: Boolean(values.quiet),
       inventory: (values.inventory ?? []).map((p) => resolve(p)),
     };
-    const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
+    const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
-    const rules: RuleMeta[] = builtinRules.map((r) => r.meta).filter((m) => enabledIds.has(m.id));
+    const rules: RuleMeta[] = [...builtinRules.map((r) => r.meta), ...policies.values()].filter((m) => enabledIds.has(m.id));
     rules.push(INTERNAL_ERROR_META);
     const input: FormatInput = { files: reports, rules, cwd, color, executionSuccessful: !internal && notifications.length === 0, notifications };
     const text = (await FORMATS[format]!())(input);
@@ -173,6 +175,8 @@ interface LintOutput {
   reports: FileReport[];
   notifications: string[];
   enabledIds: Set<string>;
+  /** The policies of the configs used, by id (the last config read wins for an id defined twice). */
+  policies: Map<string, RuleMeta>;
 }
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
@@ -204,6 +208,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
     reports: outputs.flatMap((o) => o.reports),
     notifications: outputs.flatMap((o) => o.notifications),
     enabledIds: new Set(outputs.flatMap((o) => [...o.enabledIds])),
+    policies: new Map(outputs.flatMap((o) => [...o.policies])),
   };
 }
 
@@ -213,6 +218,7 @@ interface WorkerReply {
   reports?: Array<Omit<FileReport, 'source'> & { text: string }>;
   notifications?: string[];
   enabledIds?: string[];
+  policies?: RuleMeta[];
 }
 
 function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
@@ -226,6 +232,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
         reports: reply.reports!.map(({ text, ...r }) => ({ ...r, source: new SourceText(text) })),
         notifications: reply.notifications!,
         enabledIds: new Set(reply.enabledIds),
+        policies: new Map(reply.policies!.map((m) => [m.id, m])),
       });
     });
     worker.once('error', (err) => reject(err));
@@ -244,6 +251,7 @@ export async function workerMain(data: { targets: Target[]; options: LintRunOpti
       reports: out.reports.map(({ source, ...r }) => ({ ...r, text: r.diagnostics.length ? source.text : '' })),
       notifications: out.notifications,
       enabledIds: [...out.enabledIds],
+      policies: [...out.policies.values()],
     } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies WorkerReply);
@@ -272,6 +280,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
+  const policies = new Map<string, RuleMeta>();
   const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
   // Severities per config: most runs have one or two configs, so this is not redone for every file.
   const severitiesOf = new Map<AcklintConfig, Record<string, SeveritySetting>>();
@@ -284,7 +293,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     if (!severities) {
       severities = { ...config.rules, ...cliRules };
       severitiesOf.set(config, severities);
-      for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+      for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+      for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
     }
 
     const limit = maxFileSize ?? config.maxFileSize;
@@ -324,7 +334,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       ...(inventory ? { inventory } : {}),
       fileName,
       format: fileName ? formatFromName(fileName) : undefined,
-      rules: builtinRules,
+      rules: withPolicies(builtinRules, config),
       severities,
       limits: { maxFileSize: limit },
       fileSize,
@@ -335,7 +345,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
     reports.push({ displayPath, absPath, diagnostics, source: result.source });
   }
-  return { reports, notifications, enabledIds };
+  return { reports, notifications, enabledIds, policies };
 }
 
 function isArgError(err: unknown): boolean {
@@ -349,7 +359,8 @@ function parseRuleFlags(flags: string[], known: Set<string>): Record<string, Sev
     const m = /^([^=]+)=(.+)$/.exec(f);
     if (!m) throw new UsageError(`--rule expects id=severity (for example --rule cluster-name-format=off), got "${f}"`);
     const [, id, sev] = m as unknown as [string, string, string];
-    if (!known.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
+    // A policy id is checked against the configs, which each file may have its own of.
+    if (!known.has(id) && !id.startsWith('policy/')) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
     if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
     out[id] = sev as SeveritySetting;
   }
@@ -487,15 +498,15 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-function listRules(format: string, severities: Record<string, SeveritySetting>): string {
-  const rows = builtinRules.map((r) => ({
-    id: r.meta.id,
-    severity: severities[r.meta.id] ?? r.meta.defaultSeverity,
-    defaultSeverity: r.meta.defaultSeverity,
-    category: r.meta.category,
-    description: r.meta.description,
-    fixable: Boolean(r.meta.fixable),
-    docs: `${r.meta.id}`,
+function listRules(format: string, severities: Record<string, SeveritySetting>, policies: readonly RuleMeta[]): string {
+  const rows = [...builtinRules.map((r) => r.meta), ...policies].map((m) => ({
+    id: m.id,
+    severity: severities[m.id] ?? m.defaultSeverity,
+    defaultSeverity: m.defaultSeverity,
+    category: m.category,
+    description: m.description,
+    fixable: Boolean(m.fixable),
+    docs: docsUrlOf(m),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   const w = Math.max(...rows.map((r) => r.id.length));

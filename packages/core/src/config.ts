@@ -3,7 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import type { SeveritySetting } from './diagnostic.js';
 import { DEFAULT_LIMITS } from './parse/problems.js';
 import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
-import type { JsonValue } from './model.js';
+import type { JsonPath, JsonValue } from './model.js';
+import type { Rule } from './rule.js';
+import { POLICY_GUIDE_URL } from './meta.js';
+import { formats } from './schema/formats.js';
 
 /** The names looked for, in this order, in each directory from the linted file up to the filesystem root. */
 export const CONFIG_FILE_NAMES = ['.acklint.yaml', '.acklint.yml', '.acklint.json'] as const;
@@ -17,6 +20,8 @@ export interface AcklintConfig {
   maxFileSize: number;
   /** Inventory files (absolute paths, resolved against the config file's directory). */
   inventory: string[];
+  /** The team's policies (`policies:`), compiled into rules with `policy/…` ids; absent when the config has none. */
+  policies?: Rule[];
 }
 
 export class ConfigError extends Error {
@@ -81,15 +86,18 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
     const message = unknownKey === undefined ? e?.message : e?.message?.replace('an unknown key', `an unknown key "${unknownKey}"`);
     throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: ${field} ${message ?? 'is not valid'}`);
   }
-  const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string; inventory?: string[] };
+  const v = value as { rules?: Record<string, SeveritySetting>; files?: string[]; maxFileSize?: number | string; inventory?: string[]; policies?: unknown[] };
+  const at = (where: JsonPath, on: 'key' | 'value' = 'value'): string => {
+    const p = parsed.source.positionAt(doc!.spanOf(where, on).start);
+    return `${path}:${p.line + 1}:${p.character + 1}`;
+  };
+  // ajv and the policy compiler are loaded only for a config that has policies.
+  const policies = v.policies?.length ? await loadPolicyList(v.policies, path, at, knownRuleIds) : undefined;
   const rules: Record<string, SeveritySetting> = { ...(v.rules ?? {}) };
   if (knownRuleIds) {
+    const known = policies ? new Set([...knownRuleIds, ...policies.map((r) => r.meta.id)]) : knownRuleIds;
     for (const id of Object.keys(rules)) {
-      if (!knownRuleIds.has(id)) {
-        const span = doc!.spanOf(['rules', id], 'key');
-        const p = parsed.source.positionAt(span.start);
-        throw new ConfigError(`${path}:${p.line + 1}:${p.character + 1}: unknown rule "${id}"${suggest(id, knownRuleIds)}`);
-      }
+      if (!known.has(id)) throw new ConfigError(`${at(['rules', id], 'key')}: unknown rule "${id}"${suggest(id, known)}`);
     }
   }
   return {
@@ -98,7 +106,21 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
     files: v.files ?? [],
     maxFileSize: v.maxFileSize === undefined ? DEFAULT_LIMITS.maxFileSize : parseSize(v.maxFileSize),
     inventory: (v.inventory ?? []).map((p) => resolve(dirname(path), p)),
+    ...(policies ? { policies } : {}),
   };
+}
+
+async function loadPolicyList(list: unknown[], path: string, at: (where: JsonPath, on?: 'key' | 'value') => string, builtinIds?: ReadonlySet<string>): Promise<Rule[]> {
+  const { loadPolicies } = await import('./policies/load.js');
+  return loadPolicies(list as Parameters<typeof loadPolicies>[0], {
+    configPath: path,
+    at,
+    error: (message) => new ConfigError(message),
+    ...(builtinIds ? { builtinIds } : {}),
+    formats,
+    suggest,
+    guideUrl: POLICY_GUIDE_URL,
+  });
 }
 
 const UNITS: Record<string, number> = { B: 1, KB: 1000, MB: 1e6, GB: 1e9, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };

@@ -97,7 +97,7 @@ function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: Par
     kind: doc.kind,
     now,
     ...(inventory ? { inventory } : {}),
-    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r)),
+    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r, rule.meta.docsUrl)),
   };
   try {
     rule.check(ctx);
@@ -131,7 +131,7 @@ function related(doc: ClusterDocument, message: string, span: Span, path?: JsonP
   return { message, span, range: doc.source.rangeOf(span), ...(path ? { path } : {}) };
 }
 
-function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
+function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report, docsUrl = ruleDocsUrl(ruleId)): Diagnostic {
   const { span, path, definition } = resolve(doc, r.at);
   const rel: RelatedLocation[] = [];
   // A finding shown where the document uses a YAML anchor also points at the anchored text it is about.
@@ -153,7 +153,7 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     path,
     documentIndex: doc.index,
     related: rel,
-    docsUrl: ruleDocsUrl(ruleId),
+    docsUrl,
   };
   const fix = r.fix && toFix(doc, r.fix);
   if (fix) d.fix = fix;

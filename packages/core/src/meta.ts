@@ -11,6 +11,14 @@ export function ruleDocsUrl(ruleId: string): string {
   return ruleId === INTERNAL_ERROR_ID ? `${DOCS_BASE}/docs/internal-error.md` : `${DOCS_BASE}/rules/${ruleId}.md`;
 }
 
+/** Where a rule is documented: its own `docsUrl` (a team's policy) or acklint's page for it. */
+export function docsUrlOf(meta: RuleMeta): string {
+  return meta.docsUrl ?? ruleDocsUrl(meta.id);
+}
+
+/** The guide to writing policies; the docs link of a policy that names no page of its own. */
+export const POLICY_GUIDE_URL = `${DOCS_BASE}/docs/policies.md`;
+
 /** The id of the diagnostic the engine emits when a rule throws. */
 export const INTERNAL_ERROR_ID = 'internal-error';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { HOMEPAGE, TOOL_NAME, VERSION, ruleDocsUrl, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
+import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
 import type { FileReport, FormatInput } from '../types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -105,16 +105,17 @@ export function sarif(input: FormatInput): string {
 }
 
 function descriptor(meta: RuleMeta) {
-  const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${ruleDocsUrl(meta.id)}`;
+  const docs = docsUrlOf(meta);
+  const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${docs}`;
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.details },
-    helpUri: ruleDocsUrl(meta.id),
+    helpUri: docs,
     help: {
       text: help,
-      markdown: `${meta.details}\n\n**Documented:** ${meta.fact.text} (source: ${meta.fact.source})\n\n[Rule documentation](${ruleDocsUrl(meta.id)})`,
+      markdown: `${meta.details}\n\n**Documented:** ${meta.fact.text} (source: ${meta.fact.source})\n\n[Rule documentation](${docs})`,
     },
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
     properties: { tags: meta.tags, category: meta.category },
