@@ -39,12 +39,13 @@ export function policyRule(meta: PolicyRuleMeta, steps: readonly SelectStep[], v
   };
 }
 
-/** Keywords whose error only says that a part below failed; the errors of that part say where. */
-const COMBINATORS = new Set(['anyOf', 'oneOf']);
+/** Keywords whose own error is the finding: the errors of their branches (or, for `contains`, of each item) are not. */
+const COMBINATORS = new Set(['anyOf', 'oneOf', 'contains']);
 
 /**
  * Drops the errors that say the same thing as a more useful one: the branch errors under a failed `anyOf`/`oneOf`
- * (the branches disagree, so the combinator's place is the one to show) and `if` (the `then`/`else` errors say what
+ * (the branches disagree, so the combinator's place is the one to show), the item errors under a failed `contains`
+ * (no item had to match) and `if` (the `then`/`else` errors say what
  * is wrong, and where).
  */
 function relevant(errors: readonly PolicyError[]): PolicyError[] {
@@ -69,7 +70,7 @@ function reportsOf(errors: readonly PolicyError[], base: JsonPath, root: JsonVal
       continue;
     }
     const p = placeOf(e, base, root, ctx);
-    if (p) out.push(report(p, `${formatPath(p.path)} ${defaultMessage(e)}`));
+    if (p) out.push(report(p, `${formatPath(p.path)} ${describeError(e)}`));
   }
   return out;
 }
@@ -125,7 +126,7 @@ function show(v: unknown): string {
 }
 
 /** ajv's message, with the allowed values spelled out where ajv leaves them out. */
-function defaultMessage(e: PolicyError): string {
+export function describeError(e: PolicyError): string {
   const p = e.params;
   switch (e.keyword) {
     case 'required':

@@ -14,7 +14,8 @@ import ajvFormats from 'ajv-formats';
 import type { Severity } from '../diagnostic.js';
 import type { JsonPath, JsonValue } from '../model.js';
 import type { Rule } from '../rule.js';
-import { pointerToPath, policyRule, type PolicyValidator } from './evaluate.js';
+import { describeError, pointerToPath, policyRule, type PolicyError, type PolicyValidator } from './evaluate.js';
+import { formatPath } from '../path.js';
 import { parseSelect } from './select.js';
 
 export interface PolicyLoadContext {
@@ -93,8 +94,9 @@ export function loadPolicies(list: readonly RawPolicy[], ctx: PolicyLoadContext)
         named(['select'], `select: ${(err as Error).message}`);
       }
     }
-    checkSchema(p.schema, ['schema'], named, ctx);
-    const validate = compile(p.schema, named, ctx.formats ?? {});
+    const a = instance(ctx.formats ?? {});
+    checkSchema(p.schema, ['schema'], named, { root: p.schema, formats: new Set(Object.keys(a.formats)), suggest: ctx.suggest });
+    const validate = compile(a, p.schema, named);
     rules.push(
       policyRule(
         {
@@ -125,14 +127,24 @@ function checkId(id: string, i: number, seen: Map<string, number>, ctx: PolicyLo
     fail(['id'], `policy id "${id}" must be "policy/" and a name of lowercase letters, digits, ".", "_" and "-" (for example "policy/${name || 'require-pro'}")`);
   }
   const first = seen.get(id);
-  if (first !== undefined) fail(['id'], `policy id "${id}" is already used by policies[${first}] at ${ctx.at(['policies', first, 'id'])}`);
+  if (first !== undefined) {
+    const line = /:(\d+):\d+$/.exec(ctx.at(['policies', first, 'id']))?.[1];
+    fail(['id'], `policy id "${id}" is already the id of policies[${first}] (line ${line}); each policy needs an id of its own`);
+  }
   seen.set(id, i);
 }
 
 type Fail = (path: JsonPath, message: string, on?: 'key' | 'value') => never;
 
-/** Walks the schema as written: every keyword known, references local, patterns valid. */
-function checkSchema(schema: JsonValue, path: JsonPath, fail: Fail, ctx: PolicyLoadContext, depth = 0): void {
+interface SchemaWalk {
+  /** The policy's whole schema (local references resolve in it). */
+  root: JsonValue;
+  formats: ReadonlySet<string>;
+  suggest: PolicyLoadContext['suggest'];
+}
+
+/** Walks the schema as written: every keyword known, references local and resolvable, formats known, patterns valid. */
+function checkSchema(schema: JsonValue, path: JsonPath, fail: Fail, ctx: SchemaWalk, depth = 0): void {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return; // ajv's meta-schema check says what is wrong
   if (depth > 64) fail(path, 'schema is nested more than 64 levels deep');
   for (const key of Object.keys(schema)) {
@@ -142,8 +154,12 @@ function checkSchema(schema: JsonValue, path: JsonPath, fail: Fail, ctx: PolicyL
     if (!KNOWN.has(key)) {
       fail(at, `unknown keyword "${key}" in the schema${ctx.suggest(key, KNOWN)}; policy schemas use the keywords of JSON Schema draft 2020-12 and errorMessage`, 'key');
     }
-    if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string' && !value.startsWith('#')) {
-      fail(at, `${key} "${value}" points outside the policy; a policy schema may only refer to its own parts ("#/$defs/…"), never to files or URLs`);
+    if ((key === '$ref' || key === '$dynamicRef') && typeof value === 'string') {
+      if (!value.startsWith('#')) fail(at, `${key} "${value}" points outside the policy; a policy schema may only refer to its own parts ("#/$defs/…"), never to files or URLs`);
+      if (value.startsWith('#/') && resolvePointer(ctx.root, value.slice(1)) === undefined) fail(at, `${key} "${value}" points at nothing in this policy's schema`);
+    }
+    if (key === 'format' && typeof value === 'string' && !ctx.formats.has(value)) {
+      fail(at, `unknown format "${value}"${ctx.suggest(value, ctx.formats)}; known formats: ${[...ctx.formats].sort().join(', ')}`);
     }
     if (key === '$schema' && value !== SCHEMA_DIALECT) fail(at, `$schema must be "${SCHEMA_DIALECT}" (policy schemas are JSON Schema draft 2020-12)`);
     if (key === 'pattern' && typeof value === 'string') checkRegExp(value, at, fail);
@@ -170,6 +186,8 @@ let ajv: InstanceType<typeof Ajv2020> | undefined;
 /** Compiled validators by schema text: an unchanged policy is compiled once however often its config is reread. */
 const compiled = new Map<string, PolicyValidator>();
 const MAX_CACHED = 500;
+/** How many schemas were compiled (tests check that an unchanged schema is not compiled again). */
+export const compileStats = { compiled: 0 };
 
 type Formats = Readonly<Record<string, (s: string) => boolean>>;
 
@@ -193,15 +211,15 @@ function instance(formats: Formats): InstanceType<typeof Ajv2020> {
   return ajv;
 }
 
-function compile(schema: JsonValue, fail: Fail, formats: Formats): PolicyValidator {
+function compile(a: InstanceType<typeof Ajv2020>, schema: JsonValue, fail: Fail): PolicyValidator {
   const key = JSON.stringify(schema);
   const cached = compiled.get(key);
   if (cached) return cached;
-  const a = instance(formats);
   if (!a.validateSchema(schema as object | boolean)) {
     const e = a.errors?.[0];
     const inner = pointerToPath(e?.instancePath ?? '', schema);
-    fail(['schema', ...inner], `the schema is not valid: ${inner.length ? `${inner.join('.')} ` : ''}${e?.message ?? 'invalid'}`);
+    const message = e ? describeError(e as PolicyError) : 'is not valid';
+    fail(['schema', ...inner], `the schema is not valid: ${inner.length ? `${formatPath(inner)} ` : ''}${message}`);
   }
   let validate: PolicyValidator;
   try {
@@ -209,7 +227,24 @@ function compile(schema: JsonValue, fail: Fail, formats: Formats): PolicyValidat
   } catch (err) {
     fail(['schema'], `the schema does not compile: ${(err as Error).message}`, 'key');
   }
+  compileStats.compiled++;
   if (compiled.size >= MAX_CACHED) compiled.clear();
   compiled.set(key, validate!);
   return validate!;
+}
+
+/** The value a JSON pointer (`/$defs/region`, URI-encoded as in a `$ref`) names in `root`, or undefined. */
+function resolvePointer(root: JsonValue, pointer: string): JsonValue | undefined {
+  let decoded = pointer;
+  try {
+    decoded = decodeURIComponent(pointer);
+  } catch {
+    // not URI-encoded
+  }
+  let cur: JsonValue | undefined = root;
+  for (const seg of pointerToPath(decoded, root)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = Array.isArray(cur) ? cur[seg as number] : Object.hasOwn(cur, seg) ? cur[seg as string] : undefined;
+  }
+  return cur;
 }
