@@ -91,7 +91,7 @@ describe('refused policies', () => {
       '.acklint.yaml:7:25: policy "policy/test": invalid regular expression "(ack": /(ack/u: Unterminated group',
     );
     expect(await loadError('.acklint.yaml', yamlPolicy('properties:\n  name: {format: e-mail}'))).toMatch(
-      /^\.acklint\.yaml:7:19: policy "policy\/test": unknown format "e-mail" \(did you mean "email"\?\); known formats: .*\bcidr\b/,
+      /^\.acklint\.yaml:7:24: policy "policy\/test": unknown format "e-mail" \(did you mean "email"\?\); known formats: .*\bcidr\b/,
     );
   });
 
