@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileStats } from '../src/policies/load.js';
-import { ConfigError, lint, loadConfigFile, mergePolicies, parseSelect, select, withPolicies, type AcklintConfig, type Rule } from '@acklint/core';
+import { ConfigError, lint, loadConfigFile, mergePolicies, parseSelect, select, withPolicies, type AcklintConfig, type JsonValue, type Rule } from '@acklint/core';
 
 const BUILTIN = new Set(['cluster-name-format', 'deletion-protection-disabled']);
 let root: string;
@@ -251,7 +251,7 @@ nodepools:
 });
 
 describe('select paths', () => {
-  const doc = { nodepools: [{ scaling_group: { data_disks: [{ size: 1 }, { size: 2 }] } }, { x: 1 }], addons: [{ name: 'a' }], tags: { team: 'x', 'cost-center': 'y' } };
+  const doc: JsonValue = { nodepools: [{ scaling_group: { data_disks: [{ size: 1 }, { size: 2 }] } }, { x: 1 }], addons: [{ name: 'a' }], tags: { team: 'x', 'cost-center': 'y' } };
 
   it.each([
     ['', [[]]],

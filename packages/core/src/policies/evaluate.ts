@@ -15,6 +15,8 @@ export interface PolicyError {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
+  /** The keyword's value (ajv's `verbose` option). */
+  schema?: unknown;
 }
 
 export interface PolicyValidator {
@@ -96,6 +98,12 @@ function placeOf(e: PolicyError, base: JsonPath, root: JsonValue, ctx: RuleConte
       return child(e.params['unevaluatedProperty']);
     case 'propertyNames':
       return child(e.params['propertyName']);
+    case 'not': {
+      // `not: {required: [login_password]}`: a key that must not be there; show the first one that is.
+      const forbidden = (e.schema as { required?: unknown } | undefined)?.required;
+      const present = Array.isArray(forbidden) && node?.kind === 'object' ? forbidden.find((k) => typeof k === 'string' && node.byKey.has(k)) : undefined;
+      if (present !== undefined) return child(present);
+    }
   }
   // An object or a list is shown by its key (the first line for a list item), not by all of its text.
   return { path, on: node?.kind === 'object' || node?.kind === 'array' ? 'key' : 'value' };

@@ -202,6 +202,7 @@ function instance(formats: Formats): InstanceType<typeof Ajv2020> {
     strictRequired: false,
     allowUnionTypes: true,
     logger: false,
+    verbose: true, // errors carry their keyword's value (findings for `not: {required: […]}` point at the key)
     // Never fetch: a $ref that is not found is an error.
     loadSchema: undefined,
   });
