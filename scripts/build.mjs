@@ -120,6 +120,8 @@ function writeCodeCaches() {
   // cache, and it should be the common case, a plain lint (a cache from the plan run lacked the lint path entirely).
   const runs = [
     ['plan', join(net, 'flannel.yaml'), ...['vpcs', 'vswitches', 'clusters'].flatMap((f) => ['--inventory', join(net, `${f}.json`)])],
+    // A config with policies loads the policy compiler (policies.cjs).
+    ['--config', join(root, 'examples', 'policies', 'acklint-policies.yaml'), '--no-color', join(root, 'examples', 'policies')],
     ['--format', 'sarif', '--no-color', join(root, 'examples')],
     ['--format', 'stylish', '--no-color', join(root, 'examples')],
   ];
