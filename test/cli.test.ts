@@ -229,7 +229,7 @@ describe('exit codes', () => {
       ['# acklint\nrules: {}\nrulez:\n  duplicate-key: off\n', '3:1', 'the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, policies'],
       ['maxFileSize: lots\n', '1:14', 'maxFileSize must be a number of bytes or a size such as "10MiB"'],
       ['files: [ok.json, 1]\n', '1:18', 'files.1 must be string'],
-      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize'],
+      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize, policies'],
     ];
     for (const [config, pos, message] of cases) {
       const dir = fixtureDir({ '.acklint.yaml': config, 'clean.json': CLEAN_SPEC });
