@@ -4,6 +4,7 @@
 //   --baseline DIR: also time the acklint of another built checkout (e.g. a `git worktree` of an older commit) on the
 //   same file, interleaved, for before/after figures.
 //        npm run bench -- --inventory-bench [--runs N]   (only: one spec against 1,000 vSwitches and 200 clusters)
+//        npm run bench -- --policy-bench [--runs N]      (only: 20 policies against none, one spec and 1,000 specs)
 // Results are wall-clock medians on this machine; quote them with the command that produced them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { policyBench } from './bench-policies.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'packages/cli/bin/acklint.cjs');
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     files: { type: 'string', default: '1000,10000' },
     baseline: { type: 'string' },
     'inventory-bench': { type: 'boolean' },
+    'policy-bench': { type: 'boolean' },
   },
 });
 const runs = Number(values.runs);
@@ -152,6 +155,10 @@ if (values['inventory-bench']) {
   inventoryBench(runs);
   process.exit(0);
 }
+if (values['policy-bench']) {
+  policyBench({ root, bin, rounds: runs, timeInterleaved, fmt });
+  process.exit(0);
+}
 
 // Warm the file cache, then run the commands in interleaved rounds.
 const commands = [['-e', ''], [bin, valid], [bin, broken]];
@@ -174,3 +181,4 @@ for (const count of fileCounts) {
   console.log(`acklint <dir of ${count} copies of examples/valid.json>  ${fmt(many)}${count === 10000 ? ' (target <= 3000 ms)' : ''}`);
   rmSync(dir, { recursive: true, force: true });
 }
+policyBench({ root, bin, rounds: runs, timeInterleaved, fmt });

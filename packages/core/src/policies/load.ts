@@ -54,6 +54,8 @@ const DATA = [
   'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples',
   'format', 'contentEncoding', 'contentMediaType', 'errorMessage',
 ];
+/** Keywords whose value is a count (ajv checks only that it is a number). */
+const COUNTS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxContains', 'minContains', 'maxProperties', 'minProperties']);
 const KNOWN = new Set([...ONE_SCHEMA, ...SCHEMA_MAP, ...SCHEMA_LIST, ...DATA]);
 /** Keywords that would name the schema for references from outside or change the dialect: never in a policy. */
 const REFUSED: Record<string, string> = {
@@ -163,6 +165,8 @@ function checkSchema(schema: JsonValue, path: JsonPath, fail: Fail, ctx: SchemaW
     }
     if (key === '$schema' && value !== SCHEMA_DIALECT) fail(at, `$schema must be "${SCHEMA_DIALECT}" (policy schemas are JSON Schema draft 2020-12)`);
     if (key === 'pattern' && typeof value === 'string') checkRegExp(value, at, fail);
+    if (COUNTS.has(key) && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) fail(at, `${key} must be a whole number, 0 or more`);
+    if (key === 'required' && Array.isArray(value) && !value.every((v) => typeof v === 'string')) fail(at, 'required must be a list of key names');
     if (ONE_SCHEMA.includes(key)) checkSchema(value, at, fail, ctx, depth + 1);
     else if (SCHEMA_LIST.includes(key) && Array.isArray(value)) value.forEach((s, i) => checkSchema(s, [...at, i], fail, ctx, depth + 1));
     else if (SCHEMA_MAP.includes(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -205,6 +209,11 @@ function instance(formats: Formats): InstanceType<typeof Ajv2020> {
     verbose: true, // errors carry their keyword's value (findings for `not: {required: […]}` point at the key)
     // Never fetch: a $ref that is not found is an error.
     loadSchema: undefined,
+    // Checking each schema against the draft 2020-12 meta-schema means compiling that meta-schema first, the largest
+    // part of the cost of a config with policies. A schema that ajv compiles is used as it is (the walk above has
+    // already checked its keywords and the values ajv does not check itself); the meta-schema is compiled only to say
+    // precisely what is wrong with one that does not compile.
+    validateSchema: false,
   });
   ajvErrors(ajv);
   ajvFormats(ajv);
@@ -216,16 +225,16 @@ function compile(a: InstanceType<typeof Ajv2020>, schema: JsonValue, fail: Fail)
   const key = JSON.stringify(schema);
   const cached = compiled.get(key);
   if (cached) return cached;
-  if (!a.validateSchema(schema as object | boolean)) {
-    const e = a.errors?.[0];
-    const inner = pointerToPath(e?.instancePath ?? '', schema);
-    const message = e ? describeError(e as PolicyError) : 'is not valid';
-    fail(['schema', ...inner], `the schema is not valid: ${inner.length ? `${formatPath(inner)} ` : ''}${message}`);
-  }
   let validate: PolicyValidator;
   try {
     validate = a.compile(schema as object | boolean) as PolicyValidator;
   } catch (err) {
+    if (!a.validateSchema(schema as object | boolean)) {
+      const e = a.errors?.[0];
+      const inner = pointerToPath(e?.instancePath ?? '', schema);
+      const message = e ? describeError(e as PolicyError) : 'is not valid';
+      fail(['schema', ...inner], `the schema is not valid: ${inner.length ? `${formatPath(inner)} ` : ''}${message}`);
+    }
     fail(['schema'], `the schema does not compile: ${(err as Error).message}`, 'key');
   }
   compileStats.compiled++;
