@@ -233,6 +233,21 @@ nodepools:
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('never show a password, whatever the message quotes', async () => {
+    const c = await load('.acklint.yaml', yamlPolicy('properties:\n  login_password: {maxLength: 4, errorMessage: "${0} is too long"}', '    select: nodepools[*].scaling_group\n'));
+    const out = await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nnodepools:\n  - scaling_group:\n      login_password: "Secret#2024"\n');
+    expect(out).toEqual(['4:23-4:36 error policy/test nodepools[0].scaling_group.login_password: **** is too long']);
+  });
+
+  it('name a missing key inside a list item, and forbid a key with not/required (at that key)', async () => {
+    const c = await load('.acklint.yaml', yamlPolicy('required: [key_pair]\nnot: {required: [login_password]}', '    select: nodepools[*].scaling_group\n'));
+    const out = await findings(c, 'spec.json', '{"cluster_type": "ManagedKubernetes",\n "nodepools": [{"scaling_group": {"login_password": "x"}}]}');
+    expect(out).toEqual([
+      '2:17-2:32 error policy/test nodepools[0].scaling_group.key_pair is required',
+      '2:35-2:51 error policy/test nodepools[0].scaling_group.login_password must not be set',
+    ]);
+  });
+
   it('run only on CreateCluster bodies', async () => {
     const c = await load('.acklint.yaml', yamlPolicy('required: [cluster_spec]'));
     const result = await lint('Resources: {}\nROSTemplateFormatVersion: "2015-09-01"\n', { fileName: 'ros.yaml', rules: c.policies! });

@@ -150,6 +150,9 @@ export function describeError(e: PolicyError): string {
     }
     case 'const':
       return `must be ${show(p['allowedValue'])}`;
+    case 'not':
+      // `not: {required: [login_password]}` is shown at the forbidden key.
+      return Array.isArray((e.schema as { required?: unknown } | undefined)?.required) ? 'must not be set' : (e.message ?? 'must not match');
     default:
       return e.message ?? `does not match the policy (${e.keyword})`;
   }
