@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SeveritySetting } from './diagnostic.js';
 import { DEFAULT_LIMITS } from './parse/problems.js';
 import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
@@ -110,10 +110,16 @@ export async function loadConfigFile(path: string, knownRuleIds?: ReadonlySet<st
   };
 }
 
+/** `path` relative to the working directory when it is inside it (so that SARIF uploads carry no home directories). */
+function displayName(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+}
+
 async function loadPolicyList(list: unknown[], path: string, at: (where: JsonPath, on?: 'key' | 'value') => string, builtinIds?: ReadonlySet<string>): Promise<Rule[]> {
   const { loadPolicies } = await import('./policies/load.js');
   return loadPolicies(list as Parameters<typeof loadPolicies>[0], {
-    configPath: path,
+    configName: displayName(path),
     at,
     error: (message) => new ConfigError(message),
     ...(builtinIds ? { builtinIds } : {}),

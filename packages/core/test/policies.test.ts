@@ -233,6 +233,27 @@ nodepools:
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('read from a JSON config, with local references to $defs', async () => {
+    const c = await load(
+      '.acklint.json',
+      JSON.stringify({
+        policies: [
+          {
+            id: 'policy/zones',
+            severity: 'warning',
+            description: 'Zones of the region',
+            select: 'zone_ids[*]',
+            schema: { $ref: '#/$defs/zone', $defs: { zone: { type: 'string', pattern: '^cn-hangzhou-[hijk]$' } } },
+          },
+        ],
+      }),
+    );
+    expect(c.policies!.map((p) => [p.meta.id, p.meta.defaultSeverity, p.meta.category])).toEqual([['policy/zones', 'warning', 'policy']]);
+    expect(await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nzone_ids: [cn-hangzhou-h, cn-beijing-a]\n')).toEqual([
+      '2:27-2:39 warning policy/zones zone_ids[1] must match pattern "^cn-hangzhou-[hijk]$"',
+    ]);
+  });
+
   it('never show a password, whatever the message quotes', async () => {
     const c = await load('.acklint.yaml', yamlPolicy('properties:\n  login_password: {maxLength: 4, errorMessage: "${0} is too long"}', '    select: nodepools[*].scaling_group\n'));
     const out = await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nnodepools:\n  - scaling_group:\n      login_password: "Secret#2024"\n');

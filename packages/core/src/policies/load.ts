@@ -19,8 +19,8 @@ import { formatPath } from '../path.js';
 import { parseSelect } from './select.js';
 
 export interface PolicyLoadContext {
-  /** The config file's path, for rule metadata and messages. */
-  configPath: string;
+  /** How the config file is named in rule descriptions (SARIF help): relative to the working directory when inside it. */
+  configName: string;
   /** `file:line:col` of a path in the config (`key`: the key of the entry, `value`: its value). */
   at(path: JsonPath, on?: 'key' | 'value'): string;
   /** A config error (the caller's error type), with the message as given. */
@@ -106,8 +106,8 @@ export function loadPolicies(list: readonly RawPolicy[], ctx: PolicyLoadContext)
           defaultSeverity: p.severity,
           category: 'policy',
           description: p.description,
-          details: `${p.description}\n\nA policy of your organisation, defined in ${ctx.configPath}${p.select ? ` and applied to ${p.select}` : ''}.`,
-          fact: { text: 'A policy of your organisation, not a constraint of the API.', source: ctx.configPath },
+          details: `${p.description}\n\nA policy of your organisation, defined in ${ctx.configName}${p.select ? ` and applied to ${p.select}` : ''}.`,
+          fact: { text: 'A policy of your organisation, not a constraint of the API.', source: ctx.configName },
           tags: ['policy'],
           docsUrl: p.docs ?? ctx.guideUrl,
           ...(p.select !== undefined ? { select: p.select } : {}),
