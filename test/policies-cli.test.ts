@@ -85,6 +85,12 @@ describe('policies on the command line', () => {
     rmSync(relevelled, { recursive: true, force: true });
   });
 
+  it('--rule with a policy id that no config of the run defines is a usage error (exit 2)', () => {
+    const r = runCli(['team/valid.yaml', '--rule', 'policy/allowed-region=off'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('acklint: unknown rule "policy/allowed-region" (did you mean "policy/allowed-regions"?): no config of this run defines that policy\n');
+  });
+
   it('a config error in a policy ends the run with exit 2 and one line naming the policy and its place', () => {
     const bad = makeTempDir('acklint-policies-bad-');
     writeFileSync(join(bad, '.acklint.json'), '{\n  "policies": [\n    { "id": "policy/x", "severity": "error", "description": "d",\n      "schema": { "properties": { "a": { "$ref": "https://example.com/a.json" } } } }\n  ]\n}\n');

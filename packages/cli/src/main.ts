@@ -101,6 +101,9 @@ export async function main(argv: string[]): Promise<number> {
 
     if (values['list-rules']) {
       const config = await configFor(undefined);
+      for (const id of Object.keys(cliRules)) {
+        if (!knownIds.has(id) && !config.policies?.some((p) => p.meta.id === id)) throw new UsageError(`unknown rule "${id}": the config defines no such policy`);
+      }
       process.stdout.write(listRules(format, { ...config.rules, ...cliRules }, config.policies?.map((p) => p.meta) ?? []));
       return 0;
     }
@@ -120,6 +123,10 @@ export async function main(argv: string[]): Promise<number> {
       inventory: (values.inventory ?? []).map((p) => resolve(p)),
     };
     const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
+    // A policy id in --rule is known only once the configs of the run are read.
+    for (const id of Object.keys(cliRules)) {
+      if (!knownIds.has(id) && !policies.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, policies.keys())}: no config of this run defines that policy`);
+    }
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
     const rules: RuleMeta[] = [...builtinRules.map((r) => r.meta), ...policies.values()].filter((m) => enabledIds.has(m.id));
