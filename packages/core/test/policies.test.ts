@@ -196,7 +196,7 @@ nodepools:
       tags: [{key: team, value: x}]
 `;
     expect(await findings(c, 'spec.yaml', spec)).toEqual([
-      '1:1-1:8 info policy/spec (root): Clusters must be ACK Pro: set cluster_spec to ack.pro.small',
+      '1:1-1:8 info policy/spec Clusters must be ACK Pro: set cluster_spec to ack.pro.small',
       '3:12-3:22 error policy/region region_id must be one of: cn-hangzhou, cn-shanghai',
       '6:5-6:29 warning policy/pools nodepools[0].scaling_group is required',
       '8:5-8:18 warning policy/pools nodepools[1].scaling_group.tags is required',
@@ -224,7 +224,7 @@ nodepools:
   it('follow rules: levels (off turns a policy off)', async () => {
     const c = await load('.acklint.yaml', config + 'rules:\n  policy/region: off\n  policy/spec: error\n');
     const out = await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nregion_id: cn-beijing\n');
-    expect(out).toEqual(['1:1-1:32 error policy/spec (root): Clusters must be ACK Pro: set cluster_spec to ack.pro.small']);
+    expect(out).toEqual(['1:1-1:32 error policy/spec Clusters must be ACK Pro: set cluster_spec to ack.pro.small']);
   });
 
   it('stay quiet about a value that could not be read (the syntax error is the finding)', async () => {
@@ -252,6 +252,11 @@ nodepools:
     expect(await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nzone_ids: [cn-hangzhou-h, cn-beijing-a]\n')).toEqual([
       '2:27-2:39 warning policy/zones zone_ids[1] must match pattern "^cn-hangzhou-[hijk]$"',
     ]);
+  });
+
+  it('a finding about the whole spec is shown at its first line and says so', async () => {
+    const c = await load('.acklint.yaml', yamlPolicy('anyOf: [{required: [vpcid]}, {required: [zone_ids]}]'));
+    expect(await findings(c, 'spec.yaml', 'cluster_type: ManagedKubernetes\nname: a\n')).toEqual(['1:1-1:32 error policy/test The cluster spec must match a schema in anyOf']);
   });
 
   it('never show a password, whatever the message quotes', async () => {

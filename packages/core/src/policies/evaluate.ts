@@ -68,11 +68,12 @@ function reportsOf(errors: readonly PolicyError[], base: JsonPath, root: JsonVal
       // ajv-errors: the team's own message, shown at every place one of the errors it replaces points at.
       const originals = relevant((e.params['errors'] as PolicyError[] | undefined) ?? []);
       const places = originals.length ? originals.map((o) => placeOf(o, base, root, ctx)) : [placeOf(e, base, root, ctx)];
-      for (const p of places) if (p) out.push(report(p, `${formatPath(p.path)}: ${e.message ?? 'does not match the policy'}`));
+      const text = e.message ?? 'does not match the policy';
+      for (const p of places) if (p) out.push(report(p, p.path.length ? `${formatPath(p.path)}: ${text}` : text));
       continue;
     }
     const p = placeOf(e, base, root, ctx);
-    if (p) out.push(report(p, `${formatPath(p.path)} ${describeError(e)}`));
+    if (p) out.push(report(p, `${p.path.length ? formatPath(p.path) : 'The cluster spec'} ${describeError(e)}`));
   }
   return out;
 }
