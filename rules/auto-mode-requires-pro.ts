@@ -1,4 +1,4 @@
-import { clusterKind, defineRule, isObject } from '@acklint/core';
+import { basicEdition, clusterKind, defineRule, isObject } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -13,6 +13,7 @@ export default defineRule({
       source: 'ack-facts.md §3.32 and §2.1 "auto_mode.enable" (TFD-M)',
     },
     tags: ['edition', 'ack-pro', 'auto-mode'],
+    kindDependent: true,
     fixable: true,
   },
   check(ctx) {
@@ -31,19 +32,13 @@ export default defineRule({
       return;
     }
     if (kind !== 'managed') return;
-    const spec = root['cluster_spec'];
-    if (typeof spec === 'string' && spec.startsWith('ack.pro.')) return;
-    if (spec !== undefined && spec !== null && typeof spec !== 'string') return;
-    const has = Object.hasOwn(root, 'cluster_spec');
-    const current = typeof spec === 'string' && spec !== '' ? `cluster_spec is ${JSON.stringify(spec)}` : `cluster_spec ${has ? 'is empty' : 'is not set'}, which means ack.standard (ACK Basic)`;
-    const doc = ctx.document;
-    const specNode = doc.node(['cluster_spec']);
-    const canFix = specNode !== undefined && (specNode.kind === 'string' || specNode.kind === 'null') && specNode.end > specNode.start && !doc.isShared(['cluster_spec']);
+    const basic = basicEdition(ctx.document);
+    if (!basic) return;
     ctx.report({
-      ...(canFix ? { fix: { title: 'Set cluster_spec to ack.pro.small (ACK Pro)', safe: false, edits: [{ target: { path: ['cluster_spec'] }, newText: doc.stringLiteral(['cluster_spec'], 'ack.pro.small') }] } } : {}),
-      message: `auto_mode.enable is true, but ${current}: the intelligent managed mode exists only on ACK Pro. Set cluster_spec to ack.pro.small (or another ack.pro.* edition), or turn auto_mode off.`,
+      ...(basic.fix ? { fix: basic.fix } : {}),
+      message: `auto_mode.enable is true, but ${basic.current}: the intelligent managed mode exists only on ACK Pro. Set cluster_spec to ack.pro.small (or another ack.pro.* edition), or turn auto_mode off.`,
       at,
-      ...(has ? { related: [{ path: ['cluster_spec'], message: 'ACK edition chosen here: not ACK Pro' }] } : {}),
+      ...(basic.related.length ? { related: basic.related } : {}),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { clusterKind, defineRule, isGiven, isObject } from '@acklint/core';
+import { clusterKind, clusterTypeAssumed, defineRule, isGiven, isObject } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -13,12 +13,14 @@ export default defineRule({
       source: 'ack-facts.md §3.14, §2.1 "ssh_flags", §2.2 and §2.3 (GO)',
     },
     tags: ['edition', 'cluster-type', 'dedicated'],
+    kindDependent: true,
   },
   check(ctx) {
     const root = ctx.value;
     const kind = clusterKind(root);
     if ((kind !== 'managed' && kind !== 'serverless' && kind !== 'registered') || !isObject(root)) return;
-    const type = String(root['cluster_type']);
+    const assumed = clusterTypeAssumed(root);
+    const type = assumed ? 'not set' : String(root['cluster_type']);
     const what = kind === 'registered' ? 'a registered cluster brings its own control plane' : 'ACK runs the control plane of a managed cluster';
     for (const field of Object.keys(root)) {
       if (field !== 'control_plane_config' && field !== 'ssh_flags' && !field.startsWith('master_')) continue;
@@ -28,7 +30,7 @@ export default defineRule({
       ctx.report({
         message: `${field} configures the master nodes of an ACK dedicated cluster, but cluster_type is ${type}: ${what}, so it has no effect.${hint} Remove ${field}, or set cluster_type to Kubernetes if a dedicated cluster is meant.`,
         at: { path: [field], on: 'key' },
-        related: [{ path: ['cluster_type'], message: `cluster_type is ${type} here` }],
+        ...(assumed ? {} : { related: [{ path: ['cluster_type'], message: `cluster_type is ${type} here` }] }),
       });
     }
   },

@@ -18,7 +18,7 @@ export default defineRule({
   check(ctx) {
     const root = ctx.value;
     const kind = clusterKind(root);
-    if ((kind !== 'managed' && kind !== 'dedicated') || !isObject(root)) return;
+    if (kind === 'serverless' || kind === 'registered' || !isObject(root)) return; // a plugin in addons means nodes of the cluster's own
     const stack = root['ip_stack'];
     if (stack !== 'dual' && stack !== 'ipv6') return;
     const plugins = networkPlugins(root);

@@ -1,4 +1,4 @@
-import { defineRule, type FixSpec } from '@acklint/core';
+import { clusterTypeAssumed, defineRule, type FixSpec } from '@acklint/core';
 
 const PRO_SPEC = 'ack.pro.small';
 
@@ -21,6 +21,7 @@ export default defineRule({
       source: 'CreateCluster API reference, "encryption_provider_key" and "cluster_spec"; ack-facts.md §3.12 (GO, TS, KMS)',
     },
     tags: ['edition', 'ack-pro', 'kms', 'secrets'],
+    kindDependent: true,
     fixable: true,
   },
   check(ctx) {
@@ -38,7 +39,7 @@ export default defineRule({
       });
       return;
     }
-    if (clusterType !== 'ManagedKubernetes') return;
+    if (clusterType !== 'ManagedKubernetes' && !clusterTypeAssumed(ctx.value)) return;
 
     const spec = doc.get(['cluster_spec']);
     if (typeof spec === 'string' && spec.startsWith('ack.pro.')) return;

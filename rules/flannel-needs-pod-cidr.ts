@@ -17,7 +17,7 @@ export default defineRule({
   check(ctx) {
     const root = ctx.value;
     const kind = clusterKind(root);
-    if ((kind !== 'managed' && kind !== 'dedicated') || !isObject(root)) return;
+    if (kind === 'serverless' || kind === 'registered' || !isObject(root)) return; // a plugin in addons means nodes of the cluster's own
     const plugins = networkPlugins(root);
     if (!plugins || plugins.length !== 1 || plugins[0]!.family !== 'flannel') return;
     if (isGiven(root['container_cidr'])) return;

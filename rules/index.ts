@@ -4,6 +4,7 @@
  */
 import type { Rule } from '@acklint/core';
 import clusterNameFormat from './cluster-name-format.js';
+import unknownRegion from './unknown-region.js';
 // Schema (issue 3)
 import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
@@ -11,6 +12,7 @@ import unknownField from './unknown-field.js';
 import missingField from './missing-field.js';
 import deprecatedField from './deprecated-field.js';
 import placeholderValue from './placeholder-value.js';
+import unquotedStringValue from './unquoted-string-value.js';
 import duplicateKey from './duplicate-key.js';
 import encryptionKeyRequiresPro from './encryption-key-requires-pro.js';
 import inputLimit from './input-limit.js';
@@ -47,6 +49,10 @@ import dataDiskIgnoredFields from './data-disk-ignored-fields.js';
 
 // Rules group A (issue 4 items 1-4): network plugin, billing, edition and cluster type, credentials
 import autoModeRequiresPro from './auto-mode-requires-pro.js';
+import proOnlyField from './pro-only-field.js';
+import serverlessWorkerFields from './serverless-worker-fields.js';
+import vpcFieldsRequired from './vpc-fields-required.js';
+import workerInstanceTypesRequired from './worker-instance-types-required.js';
 import autoRenewPeriodWithoutAutoRenew from './auto-renew-period-without-auto-renew.js';
 import billingFieldsWithoutPrepaid from './billing-fields-without-prepaid.js';
 import containerosRequiresKeyPair from './containeros-requires-key-pair.js';
@@ -123,11 +129,13 @@ export const builtinRules: readonly Rule[] = [
   missingField,
   deprecatedField,
   placeholderValue,
+  unquotedStringValue,
   // Domain rules
   podServiceCidrOverlap,
   prepaidPeriod,
   encryptionKeyRequiresPro,
   clusterNameFormat,
+  unknownRegion,
   loginCredentials,
   // Versions, node pools and disks (issue 4, items 5-7)
   kubernetesVersionEol,
@@ -168,6 +176,10 @@ export const builtinRules: readonly Rule[] = [
   dedicatedOnlyField,
   serverlessOnlyField,
   autoModeRequiresPro,
+  proOnlyField,
+  serverlessWorkerFields,
+  vpcFieldsRequired,
+  workerInstanceTypesRequired,
   zoneIdsRequired,
   zoneIdsIgnored,
   masterVswitchCount,

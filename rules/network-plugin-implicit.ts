@@ -13,6 +13,7 @@ export default defineRule({
       source: 'CreateCluster API reference, "addons"; ack-facts.md §3.1 and §5 "Immutable after creation" (NETPLAN)',
     },
     tags: ['network', 'cni', 'addons'],
+    kindDependent: true,
   },
   check(ctx) {
     const root = ctx.value;

@@ -17,7 +17,7 @@ export default defineRule({
   check(ctx) {
     const root = ctx.value;
     const kind = clusterKind(root);
-    if (kind !== 'managed' && kind !== 'dedicated') return;
+    if (kind === 'serverless' || kind === 'registered') return;
     const plugins = networkPlugins(root);
     if (!plugins || !isObject(root)) return;
     if (plugins.length === 0) {

@@ -6,7 +6,7 @@ export default defineRule({
     id: 'placeholder-value',
     defaultSeverity: 'warning',
     category: 'schema',
-    description: 'A field holds a placeholder: a masked example value (vsw-…****) or a template variable (%s, ${VAR}, {{ .Var }}).',
+    description: 'A field holds a placeholder: a masked example value (vsw-…****, vpc-xxx) or a template variable (%s, ${VAR}, {{ .Var }}).',
     details:
       'Examples in the ACK documentation mask IDs and keys with asterisks, and templated specs hold variables that a tool fills in before sending. Sent as they are, both make the request fail. acklint reports each such value once, here, instead of as a malformed ID or CIDR, and the value-level checks skip it. In a repository of templates, lint the rendered specs and turn this rule off for the templates.',
     fact: {

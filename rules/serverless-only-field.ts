@@ -15,6 +15,7 @@ export default defineRule({
       source: 'ack-facts.md §3.14 and §2.2 (GO)',
     },
     tags: ['edition', 'serverless'],
+    kindDependent: true,
   },
   check(ctx) {
     const root = ctx.value;

@@ -17,6 +17,7 @@ export default defineRule({
       source: 'ack-facts.md §3.35 and §2.1 "zone_ids" (GO, TFM, TFD-M)',
     },
     tags: ['network', 'vpc', 'zones'],
+    kindDependent: true,
   },
   check(ctx) {
     const root = ctx.value;

@@ -17,11 +17,12 @@ export default defineRule({
       source: 'ack-facts.md §3.35 and §2.1 "vpcid", "zone_ids" (GO, TFM)',
     },
     tags: ['network', 'vpc', 'zones'],
+    kindDependent: true,
   },
   check(ctx) {
     const root = ctx.value;
     const kind = clusterKind(root);
-    if ((kind !== 'managed' && kind !== 'serverless') || !isObject(root) || root['cluster_type'] !== 'ManagedKubernetes') return;
+    if ((kind !== 'managed' && kind !== 'serverless') || !isObject(root) || root['cluster_type'] === 'Ask') return;
     if (listGiven(root['vpcid']) || listGiven(root['vswitch_ids']) || listGiven(root['zone_ids'])) return;
     const vpcTypo = listGiven(root['vpc_id']);
     ctx.report({

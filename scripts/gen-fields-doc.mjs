@@ -26,6 +26,7 @@ function allowed(f) {
   if (pat) parts.push(`pattern ${code(pat)}`);
   if (f.minLength !== undefined || f.maxLength !== undefined) parts.push(`${f.minLength ?? 0} to ${f.maxLength ?? '∞'} characters`);
   if (f.minItems !== undefined || f.maxItems !== undefined) parts.push(`${f.minItems ?? 0} to ${f.maxItems ?? '∞'} items`);
+  if (f.alsoAccepts) parts.push(`a JSON ${f.alsoAccepts.types.join(' or ')} is also taken (warning: \`unquoted-string-value\`)`);
   return parts.join('; ');
 }
 

@@ -650,7 +650,7 @@ describe('directory scan', () => {
       ['b/spec.yaml', ['duplicate-key']],
       ['clean.json', []],
       // Named in the config, so linted as a request: it lacks cluster_type and region_id.
-      ['named/no-type.json', ['missing-field', 'missing-field', 'duplicate-key']],
+      ['named/no-type.json', ['missing-field', 'missing-field', 'network-plugin-implicit', 'zone-ids-required', 'duplicate-key']],
       ['Z/upper.json', ['duplicate-key']],
     ];
     expect(out.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual(expected);
@@ -672,10 +672,10 @@ describe('directory scan', () => {
       ['a.json', ['duplicate-key']],
       ['b/spec.yaml', ['duplicate-key']],
       ['clean.json', []],
-      ['named/no-type.json', ['missing-field', 'missing-field', 'duplicate-key']],
+      ['named/no-type.json', ['missing-field', 'missing-field', 'network-plugin-implicit', 'zone-ids-required', 'duplicate-key']],
       ['node_modules/pkg/spec.json', ['syntax-error']],
       // Named explicitly, so linted as a request: no cluster_type or region_id, and "version" is no request field.
-      ['package.json', ['missing-field', 'missing-field', 'duplicate-key', 'unknown-field']],
+      ['package.json', ['missing-field', 'missing-field', 'network-plugin-implicit', 'zone-ids-required', 'duplicate-key', 'unknown-field']],
       ['ros.yaml', ['unsupported-document']],
       ['Z/upper.json', ['duplicate-key']],
     ]);

@@ -112,6 +112,7 @@ describe('corpus', () => {
   it('is there, with the files PROVENANCE.md describes', () => {
     expect(files.length).toBeGreaterThanOrEqual(18);
     expect(files).toContain('PROVENANCE.md');
+    expect(rosFiles.filter((f) => formatTag(f) === 'ros-snake')).toEqual(['20-ros-templates-anycluster-clusterconfig-snake.yaml']);
     expect(rosFiles).toEqual([
       '11-ros-templates-managed-kubernetes-cluster.yaml',
       '12-ros-templates-managed-k8s-case1.yaml',
@@ -138,9 +139,21 @@ describe('corpus', () => {
     result.diagnostics.forEach(check);
   });
 
-  it.each(rosFiles)('%s: ROS template gets one unsupported-document warning', (file) => {
+  const rosPascal = rosFiles.filter((f) => formatTag(f) === 'ros-pascal');
+  const rosSnake = rosFiles.filter((f) => formatTag(f) === 'ros-snake');
+
+  it.each(rosPascal)('%s: ROS template with PascalCase properties gets one unsupported-document warning', (file) => {
     const { result } = linted.find((l) => l.file === file)!;
     expect(result.diagnostics.map((d) => [d.ruleId, d.severity, d.message, d.range.start.line])).toEqual([['unsupported-document', 'warning', ROS_MESSAGE, 0]]);
+  });
+
+  it.each(rosSnake)('%s: the AnyCluster ClusterConfig is linted in place, with paths into the template', (file) => {
+    const { result } = linted.find((l) => l.file === file)!;
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    for (const d of result.diagnostics) {
+      expect(d.ruleId).not.toBe('unsupported-document');
+      expect(d.path.slice(0, 4)).toEqual(['Resources', 'Cluster', 'Properties', 'ClusterConfig']);
+    }
   });
 
   it('the CreateClusterNodePool body gets an unsupported-document warning', () => {

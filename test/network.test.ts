@@ -92,7 +92,7 @@ describe('--inventory', () => {
 
   it.each([
     ['not JSON', '{ "Vpcs": ', /^acklint: inventory .*bad\.json:1:\d+: not valid JSON: .+\n$/],
-    ['an unknown shape', '{ "Instances": { "Instance": [] } }', /^acklint: inventory .*bad\.json: unrecognised content; expected the JSON output of aliyun vpc DescribeVpcs \(Vpcs\.Vpc\), aliyun vpc DescribeVSwitches \(VSwitches\.VSwitch\) or aliyun cs DescribeClustersV1 \(clusters\)\n$/],
+    ['an unknown shape', '{ "Instances": { "Instance": [] } }', /^acklint: inventory .*bad\.json: unrecognised content; expected the JSON output of aliyun vpc DescribeVpcs \(Vpcs\.Vpc\), aliyun vpc DescribeVSwitches \(VSwitches\.VSwitch\), aliyun cs DescribeClustersV1 \(clusters\) or the component catalogue of aliyun cs ListAddons \(addons\) \/ DescribeAddons \(ComponentGroups\)\n$/],
     ['a vSwitch without an ID', '{ "VSwitches": { "VSwitch": [ { "CidrBlock": "10.0.0.0/24" } ] } }', /^acklint: inventory .*bad\.json:1:31: entry 0 has no VSwitchId\n$/],
     ['a bad CIDR block', '{\n  "Vpcs": { "Vpc": [ { "VpcId": "vpc-1", "CidrBlock": "10.0.0.0/33" } ] }\n}', /^acklint: inventory .*bad\.json:2:55: "10\.0\.0\.0\/33" is not a CIDR block\n$/],
     ['a JSON array', '[]', /^acklint: inventory .*bad\.json: not a JSON object; expected the JSON output of .+\n$/],

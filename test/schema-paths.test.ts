@@ -53,6 +53,7 @@ const FORMAT_SAMPLES: Record<string, string> = {
   'maintenance-time': '03:00:00Z',
   'integer-string': '30',
   'ip-or-dns-list': '10.0.0.1,api.example.com',
+  'ecs-instance-type': 'ecs.g7.xlarge',
 };
 
 function sampleString(f: { format?: string; pattern?: string; examples?: unknown[]; minLength?: number }, path: string): string {

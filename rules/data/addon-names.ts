@@ -2,8 +2,10 @@
  * Addon (cluster component) names that CreateCluster's `addons[].name` is known to accept, kept as data so that it
  * can grow without touching rule code. Sources: the CreateCluster API reference page (network, volume, log, Ingress
  * and event-center examples), ack-facts.md §2.6 (Go and TypeScript SDK texts, Terraform docs and examples), and
- * the real bodies in the shared corpus (older names such as `logtail-ds-docker` and `alicloud-monitor-controller`).
- * `unknown-addon` warns about any other name; add a name here when ACK documents a new component.
+ * the real bodies in the shared corpus (older names such as `logtail-ds-docker` and `alicloud-monitor-controller`), and
+ * names of the ACK component catalogue (what ListAddons / DescribeAddons return, and what cluster records show
+ * installed). `unknown-addon` warns about any other name, unless a saved component catalogue for the user's region and
+ * version is given (`--inventory`), which then decides exactly. Add a name here when ACK documents a new component.
  */
 
 /** The network plugins: a cluster has exactly one of the Flannel or Terway family. */
@@ -52,6 +54,34 @@ export const KNOWN_ADDONS: readonly string[] = [
   'ack-virtual-node',
   'gatekeeper',
   'cloud-controller-manager',
+  'alicloud-disk-controller',
+  // Identity, secrets and policy
+  'ack-pod-identity-webhook',
+  'ack-secret-manager',
+  'policy-template-controller',
+  'ack-ram-authenticator',
+  // Scheduling, autoscaling and workloads
+  'ack-koordinator',
+  'ack-descheduler',
+  'ack-kubernetes-cronhpa-controller',
+  'ack-alibaba-cloud-metrics-adapter',
+  'ack-kube-queue',
+  'ack-kubernetes-elastic-workload',
+  'ack-fluid',
+  'ack-ai-installer',
+  'kube-scheduler',
+  'kube-proxy-master',
+  'kube-proxy-worker',
+  // Monitoring, images, registered clusters and migration
+  'ack-arms-prometheus',
+  'ack-arms-cmonitor',
+  'ack-onepilot',
+  'ack-sysom-monitor',
+  'aliyun-acr-acceleration-suite',
+  'ack-helm-manager',
+  'ack-cluster-agent',
+  'migrate-controller',
+  'resource-controller',
 ];
 
 /** True when `name` is a log collection component. */

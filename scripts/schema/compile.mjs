@@ -11,12 +11,12 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { parse as parseYaml } from 'yaml';
 
 /** Annotation keywords of createcluster.schema.yaml (see packages/core/schemas/README.md). */
-export const ANNOTATIONS = ['x-replacement', 'x-deprecation', 'x-aliases', 'x-enum-descriptions', 'x-deprecated-values', 'x-sensitive', 'x-source'];
+export const ANNOTATIONS = ['x-replacement', 'x-deprecation', 'x-aliases', 'x-enum-descriptions', 'x-deprecated-values', 'x-sensitive', 'x-source', 'x-also-accepts'];
 /** Formats implemented in packages/core/src/schema/formats.ts (the build fails on any other). */
 export const FORMATS = [
   'cidr', 'ipv4-cidr', 'cidr-list', 'kubernetes-version', 'timezone', 'region-id', 'dns-domain', 'ip-or-dns', 'base64',
   'k8s-label-key', 'k8s-label-value', 'ecs-password', 'duration-hours', 'maintenance-time', 'integer-string',
-  'ip-or-dns-list',
+  'ip-or-dns-list', 'ecs-instance-type',
 ];
 
 function newAjv() {
@@ -155,6 +155,7 @@ export function fieldTable(schema) {
     if (s['x-deprecated-values']) out.deprecatedValues = s['x-deprecated-values'];
     if (s['x-sensitive']) out.sensitive = true;
     if (s['x-source']) out.source = s['x-source'];
+    if (s['x-also-accepts']) out.alsoAccepts = s['x-also-accepts'];
     if (required) out.required = true;
     return out;
   };

@@ -14,8 +14,9 @@ Options
   -o, --output <file>       write the report to a file instead of standard output
   -c, --config <file>       use this config instead of the nearest .acklint.yaml/.acklint.yml/.acklint.json
       --rule <id=severity>  set a rule to off, info, warning or error (repeatable)
-      --inventory <file>    saved JSON output of aliyun vpc DescribeVpcs / DescribeVSwitches or aliyun cs
-                            DescribeClustersV1, compared with the specs by the network rules (repeatable)
+      --inventory <file>    saved JSON output of aliyun vpc DescribeVpcs / DescribeVSwitches, aliyun cs
+                            DescribeClustersV1 (compared with the specs by the network rules) or aliyun cs
+                            ListAddons (the component catalogue addon names are checked against) (repeatable)
       --max-warnings <n>    exit 1 when there are more than n warnings
   -q, --quiet               report errors only
       --stdin-filename <f>  name for standard input: picks the format and the config

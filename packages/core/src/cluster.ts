@@ -2,7 +2,8 @@
  * Shared readings of a CreateCluster body for the cross-field rules: what kind of cluster it is, which network plugin
  * it installs, and where its billing and login settings live. Plain functions over the typed value; they never report.
  */
-import { INVALID, type JsonObject, type JsonPath, type JsonValue } from './model.js';
+import { INVALID, type ClusterDocument, type JsonObject, type JsonPath, type JsonValue } from './model.js';
+import type { FixSpec, ReportRelated } from './rule.js';
 import { formatPath } from './path.js';
 import { isObject, oncePerValue } from './values.js';
 
@@ -11,17 +12,30 @@ export type ClusterKind = 'managed' | 'serverless' | 'dedicated' | 'registered' 
 
 /**
  * The kind of cluster a body creates. `ManagedKubernetes` with `profile: Serverless` and the legacy `cluster_type: Ask`
- * are Serverless; an unknown or missing `cluster_type` is `unknown` (rules then stay quiet).
+ * are Serverless. A missing `cluster_type` (absent, null or "") is taken as `ManagedKubernetes`, the type the API
+ * reference documents (missing-field reports the omission; rules marked `kindDependent` say in their message that the
+ * kind was assumed, see {@link clusterTypeAssumed}). An unrecognised value (a typo, a template placeholder) is `unknown`:
+ * rules that need the kind stay quiet, the others run.
  */
 export function clusterKind(root: JsonValue | undefined): ClusterKind {
   if (!isObject(root)) return 'unknown';
   const type = root['cluster_type'];
-  if (type === 'ManagedKubernetes') return root['profile'] === 'Serverless' ? 'serverless' : 'managed';
+  if (type === 'ManagedKubernetes' || clusterTypeAssumed(root)) return root['profile'] === 'Serverless' ? 'serverless' : 'managed';
   if (type === 'Kubernetes') return 'dedicated';
   if (type === 'ExternalKubernetes') return 'registered';
   if (type === 'Ask') return 'serverless';
   return 'unknown';
 }
+
+/** The body gives no cluster_type (absent, null or ""), so {@link clusterKind} assumes ManagedKubernetes. */
+export function clusterTypeAssumed(root: JsonValue | undefined): boolean {
+  if (!isObject(root)) return false;
+  const type = root['cluster_type'];
+  return type === undefined || type === null || type === '';
+}
+
+/** The sentence added to findings of `kindDependent` rules when {@link clusterTypeAssumed}. */
+export const ASSUMED_KIND_NOTE = 'cluster_type is not set, so acklint assumed ManagedKubernetes (an ACK managed cluster) for this check.';
 
 /** The field holds a value the author meant to give: present, not null and not "" (an unreadable value counts). */
 export function isGiven(v: JsonValue | undefined): boolean {
@@ -210,4 +224,38 @@ export function showValue(v: JsonValue | undefined): string {
   if (Array.isArray(v)) return 'a list';
   if (v !== null && typeof v === 'object') return 'an object';
   return String(v);
+}
+
+/** What an ACK Basic body says about its edition, for the findings of Pro-only features. */
+export interface BasicEdition {
+  /** `cluster_spec is "ack.standard"`, `cluster_spec is not set, which means ack.standard (ACK Basic)`… */
+  current: string;
+  /** Sets cluster_spec to ack.pro.small where the value can be replaced in place (never safe: it changes the bill). */
+  fix?: FixSpec;
+  /** cluster_spec, where it is written. */
+  related: ReportRelated[];
+}
+
+/**
+ * The edition of a managed body when it is ACK Basic (cluster_spec missing, empty or not ack.pro.*); undefined for ACK
+ * Pro and for a cluster_spec that is not a string (the schema's concern).
+ */
+export function basicEdition(doc: ClusterDocument): BasicEdition | undefined {
+  const spec = doc.get(['cluster_spec']);
+  if (typeof spec === 'string' && spec.startsWith('ack.pro.')) return undefined;
+  if (spec !== undefined && spec !== null && typeof spec !== 'string') return undefined;
+  const has = doc.has(['cluster_spec']);
+  const current =
+    typeof spec === 'string' && spec !== ''
+      ? `cluster_spec is ${JSON.stringify(spec)}`
+      : `cluster_spec ${spec === '' ? 'is empty' : spec === null ? 'has no value' : 'is not set'}, which means ack.standard (ACK Basic)`;
+  const node = doc.node(['cluster_spec']);
+  const canFix = node !== undefined && (node.kind === 'string' || node.kind === 'null') && node.end > node.start && !doc.isShared(['cluster_spec']);
+  return {
+    current,
+    ...(canFix
+      ? { fix: { title: 'Set cluster_spec to ack.pro.small (ACK Pro)', safe: false, edits: [{ target: { path: ['cluster_spec'] }, newText: doc.stringLiteral(['cluster_spec'], 'ack.pro.small') }] } }
+      : {}),
+    related: has ? [{ path: ['cluster_spec'], message: 'ACK edition chosen here: not ACK Pro' }] : [],
+  };
 }

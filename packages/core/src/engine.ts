@@ -5,6 +5,8 @@ import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './p
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
 import type { Inventory } from './network/inventory.js';
+import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
+import { embeddedClusterBodies } from './embedded-specs.js';
 
 export interface LintOptions {
   fileName?: string;
@@ -46,7 +48,7 @@ export function lintSync(input: string | Uint8Array, options: LintOptions): Lint
 }
 
 export function isClusterSpec(parsed: ParsedFile): boolean {
-  return parsed.documents.some((d) => d.hasClusterType);
+  return parsed.documents.some((d) => d.hasClusterType || embeddedClusterBodies(d).length > 0);
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
@@ -60,7 +62,8 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
 
   // The documents each scope looks at, computed once per file rather than once per rule.
-  const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.filter((d) => d.kind === 'cluster') };
+  // CreateCluster rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
+  const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.flatMap((d) => (d.kind === 'cluster' ? [d] : embeddedClusterBodies(d))) };
   const fileRules = new Set<string>();
   for (const rule of options.rules) {
     const scope = rule.meta.scope ?? 'cluster';
@@ -90,6 +93,7 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
 }
 
 function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[], inventory?: Inventory): void {
+  const assumedKind = rule.meta.kindDependent === true && doc.kind === 'cluster' && clusterTypeAssumed(doc.value);
   const ctx: RuleContext = {
     document: doc,
     file,
@@ -97,7 +101,7 @@ function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: Par
     kind: doc.kind,
     now,
     ...(inventory ? { inventory } : {}),
-    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, r, rule.meta.docsUrl)),
+    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r, rule.meta.docsUrl)),
   };
   try {
     rule.check(ctx);
@@ -128,7 +132,12 @@ function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: J
 }
 
 function related(doc: ClusterDocument, message: string, span: Span, path?: JsonPath): RelatedLocation {
-  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path } : {}) };
+  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path: inFile(doc, path) } : {}) };
+}
+
+/** A document path as a path in the file (prefixed for a body embedded in another document). */
+function inFile(doc: ClusterDocument, path: JsonPath): JsonPath {
+  return doc.basePath.length ? [...doc.basePath, ...path] : path;
 }
 
 function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report, docsUrl = ruleDocsUrl(ruleId)): Diagnostic {
@@ -150,7 +159,7 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     message: r.message,
     span,
     range: doc.source.rangeOf(span),
-    path,
+    path: inFile(doc, path),
     documentIndex: doc.index,
     related: rel,
     docsUrl,

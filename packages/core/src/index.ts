@@ -15,7 +15,9 @@ export {
   type Node,
   type PathSegment,
   type SourceFormat,
+  type SubDocumentOptions,
 } from './model.js';
+export { embeddedClusterBodies, isRosFunction } from './embedded-specs.js';
 export {
   DEFAULT_LIMITS,
   formatFromName,
@@ -58,5 +60,5 @@ export { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsName
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';
 export * from './k8s-versions.js';
 export * from './node-scopes.js';
-export { billingScopes, clusterKind, isGiven, loginScopes, networkPlugins, nodePoolName, numberish, showValue, NETWORK_PLUGIN_FAMILY, type BillingScope, type ClusterKind, type LoginScope, type NetworkPluginAddon } from './cluster.js';
+export { ASSUMED_KIND_NOTE, basicEdition, billingScopes, clusterKind, clusterTypeAssumed, isGiven, loginScopes, networkPlugins, nodePoolName, numberish, showValue, NETWORK_PLUGIN_FAMILY, type BasicEdition, type BillingScope, type ClusterKind, type LoginScope, type NetworkPluginAddon } from './cluster.js';
 export { parseEmbeddedJson, stringOffsetMapper, type EmbeddedJsonResult, type EmbeddedProperty } from './embedded-json.js';

@@ -83,9 +83,24 @@ export type SourceFormat = 'json' | 'jsonc' | 'yaml';
  * One document of a file: for JSON the whole file, for YAML each `---` document. Rules read `value` (plain JavaScript
  * data) and ask the document for ranges by JSON path; they never see parser objects.
  */
+export interface SubDocumentOptions {
+  /** What the sub-tree is (default: classified from its content). */
+  kind?: DocumentKind;
+  /**
+   * Objects that stand for a value the tool around the body fills in (a ROS `{Ref: …}` or `{"Fn::…": …}`): they read as
+   * {@link INVALID} in `value`, so they count as set but match no type, like any placeholder.
+   */
+  isPlaceholder?: (node: ObjectNode) => boolean;
+}
+
 export class ClusterDocument {
   readonly kind: DocumentKind;
   readonly value: JsonValue | undefined;
+  /**
+   * Where this document's root is in the file's own tree: `[]` for a file's document, the path of the sub-tree for a
+   * body embedded in another document (a ROS template's ClusterConfig). Paths of findings are prefixed with it.
+   */
+  readonly basePath: JsonPath;
 
   constructor(
     readonly source: SourceText,
@@ -95,9 +110,21 @@ export class ClusterDocument {
     readonly root: Node | undefined,
     /** The span of the whole document in the file. */
     readonly span: Span,
+    options: SubDocumentOptions & { basePath?: JsonPath } = {},
   ) {
-    this.value = root ? toValue(root) : undefined;
-    this.kind = classify(root, this.value);
+    this.value = root ? toValue(root, options.isPlaceholder) : undefined;
+    this.kind = options.kind ?? classify(root, this.value);
+    this.basePath = options.basePath ?? [];
+  }
+
+  /**
+   * The sub-tree at `path` as a document of its own, with positions in this document's text: for a CreateCluster body
+   * that another format embeds. Undefined when nothing is there.
+   */
+  subDocument(path: JsonPath, options: SubDocumentOptions = {}): ClusterDocument | undefined {
+    const node = this.node(path);
+    if (!node) return undefined;
+    return new ClusterDocument(this.source, this.format, this.index, node, { start: node.start, end: node.end }, { ...options, basePath: [...this.basePath, ...path] });
   }
 
   /** The top level is an object with a `cluster_type` key: this is certainly meant as a CreateCluster body. */
@@ -244,7 +271,7 @@ function firstLine(text: string, span: Span): Span {
  * Build the plain value. Nodes shared through YAML aliases are converted once (memoised), so an alias-heavy document
  * costs no more than its distinct nodes.
  */
-function toValue(root: Node): JsonValue {
+function toValue(root: Node, isPlaceholder?: (node: ObjectNode) => boolean): JsonValue {
   // Only collections can be shared (through aliases); scalars are converted where they stand.
   const memo = new Map<Node, JsonValue>();
   const conv = (n: Node): JsonValue => {
@@ -252,6 +279,7 @@ function toValue(root: Node): JsonValue {
       case 'object': {
         const seen = memo.get(n);
         if (seen !== undefined) return seen;
+        if (isPlaceholder?.(n)) return INVALID;
         const obj: JsonObject = Object.create(null) as JsonObject;
         memo.set(n, obj);
         for (const [k, e] of n.byKey) obj[k] = conv(e.value);

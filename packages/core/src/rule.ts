@@ -25,6 +25,11 @@ export interface RuleMeta {
   scope?: 'cluster' | 'any' | 'file';
   /** The rule can attach fixes. */
   fixable?: boolean;
+  /**
+   * The rule's findings depend on the kind of cluster (managed, dedicated…). When the body gives no cluster_type and
+   * the managed kind is assumed, the engine adds a sentence saying so to each finding.
+   */
+  kindDependent?: boolean;
   /** Where the rule is documented, when not at acklint's own rule docs (a team's policy links to its own page). */
   docsUrl?: string;
 }

@@ -182,3 +182,47 @@ describe('SecretIndex', () => {
     expect(index.scrub('was Secret-19999, now Secret-1')).toBe('was ****, now ****');
   });
 });
+
+describe('CreateCluster bodies embedded in a ROS template', () => {
+  const TEMPLATE = [
+    "ROSTemplateFormatVersion: '2015-09-01'",
+    'Resources:',
+    '  Vpc: {Type: ALIYUN::ECS::VPC, Properties: {CidrBlock: 192.168.0.0/16}}',
+    '  Cluster:',
+    '    Type: ALIYUN::CS::AnyCluster',
+    '    Properties:',
+    '      ClusterConfig:',
+    '        name: {Ref: Name}',
+    '        cluster_type: ManagedKubernetes',
+    '        vpcid: {"Fn::GetAtt": [Vpc, VpcId]}',
+    '',
+  ].join('\n');
+
+  it('runs the CreateCluster rules on ClusterConfig, with positions and paths in the template and ROS functions as placeholders', async () => {
+    const seen: unknown[] = [];
+    const probe = defineRule({
+      meta: meta('probe'),
+      check: (ctx) => {
+        seen.push(ctx.value);
+        ctx.report({ message: 'here', at: { path: ['cluster_type'] }, related: [{ path: ['vpcid'], message: 'vpc' }] });
+      },
+    });
+    const result = await lint(TEMPLATE, { fileName: 't.yaml', rules: [probe] });
+    expect(seen).toHaveLength(1);
+    const body = seen[0] as Record<string, unknown>;
+    expect(typeof body['name']).toBe('symbol'); // INVALID: set, but of no type
+    expect(typeof body['vpcid']).toBe('symbol');
+    const [d] = result.diagnostics;
+    expect(d!.path).toEqual(['Resources', 'Cluster', 'Properties', 'ClusterConfig', 'cluster_type']);
+    expect(result.source.text.slice(d!.span.start, d!.span.end)).toBe('ManagedKubernetes');
+    expect(d!.range.start).toEqual({ line: 8, character: 22 });
+    expect(d!.related[0]!.path).toEqual(['Resources', 'Cluster', 'Properties', 'ClusterConfig', 'vpcid']);
+  });
+
+  it('counts a template with an AnyCluster body as a cluster spec in directory scans', async () => {
+    const parsed = await parseFile(TEMPLATE, { fileName: 't.yaml' });
+    expect(lintParsed(parsed, { rules: [], onlyClusterSpecs: true }).skipped).toBe(false);
+    const pascal = await parseFile("ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  C: {Type: ALIYUN::CS::ManagedKubernetesCluster}\n", { fileName: 'p.yaml' });
+    expect(lintParsed(pascal, { rules: [], onlyClusterSpecs: true }).skipped).toBe(true);
+  });
+});

@@ -94,6 +94,17 @@ describe('parseInventory', () => {
     expect(r.clusters[0]!.at.file).toBe('/inv.json');
   });
 
+  it('reads a component catalogue (ListAddons or DescribeAddons) and tells a CreateCluster body apart', () => {
+    const list = '{"addons":[{"name":"ack-pod-identity-webhook","version":"1.2.0","category":"security"},{"name":"flannel"}]}';
+    const r = parseInventory(list, '/addons.json');
+    expect(r.file.kinds).toEqual(['ListAddons']);
+    expect(r.addons.map((a) => [a.name, a.version])).toEqual([['ack-pod-identity-webhook', '1.2.0'], ['flannel', undefined]]);
+    expect(list.slice(r.addons[0]!.at.span.start, r.addons[0]!.at.span.end)).toBe('"ack-pod-identity-webhook"');
+    const described = parseInventory('{"ComponentGroups":[{"group_name":"storage","items":[{"name":"csi-plugin"}]}],"StandardComponents":{"coredns":{"version":"1.9"}}}', '/d.json');
+    expect(described.addons.map((a) => a.name)).toEqual(['csi-plugin', 'coredns']);
+    expect(() => parseInventory('{"cluster_type":"ManagedKubernetes","addons":[{"name":"flannel"}]}', '/spec.json')).toThrow(/unrecognised content/);
+  });
+
   it('accepts an empty list of a known shape', () => {
     expect(parseInventory('{"VSwitches":{"VSwitch":[]},"TotalCount":0}', 'x.json').file.kinds).toEqual(['DescribeVSwitches']);
   });

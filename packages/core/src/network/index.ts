@@ -19,6 +19,7 @@ export {
   type ExternalLocation,
   type InventoryCluster,
   type InventoryFile,
+  type InventoryAddon,
   type InventoryKind,
   type InventoryVSwitch,
   type InventoryVpc,

@@ -8,8 +8,9 @@ import { cidrBlocks } from './plan.js';
 
 /**
  * What already exists in the cloud, read from the saved JSON output of `aliyun vpc DescribeVpcs`,
- * `aliyun vpc DescribeVSwitches` and `aliyun cs DescribeClustersV1` (recognised by shape). Every entry remembers
- * where its ID is written, so that findings can point into the inventory file.
+ * `aliyun vpc DescribeVSwitches` and `aliyun cs DescribeClustersV1` (recognised by shape), and what ACK offers: the
+ * component catalogue of a region and Kubernetes version (`aliyun cs GET /addons`, ListAddons, or the older
+ * DescribeAddons). Every entry remembers where its ID is written, so that findings can point into the inventory file.
  */
 
 /** A place in an inventory file (or any other file than the linted one). */
@@ -55,7 +56,15 @@ export interface InventoryCluster {
   at: ExternalLocation;
 }
 
-export type InventoryKind = 'DescribeVpcs' | 'DescribeVSwitches' | 'DescribeClustersV1';
+/** One component of a saved component catalogue. */
+export interface InventoryAddon {
+  name: string;
+  version?: string;
+  /** The catalogue file it comes from. */
+  at: ExternalLocation;
+}
+
+export type InventoryKind = 'DescribeVpcs' | 'DescribeVSwitches' | 'DescribeClustersV1' | 'ListAddons';
 
 export interface InventoryFile {
   path: string;
@@ -75,6 +84,8 @@ export class Inventory {
   readonly vpcs = new Map<string, InventoryVpc>();
   readonly vswitches = new Map<string, InventoryVSwitch>();
   readonly clusters: InventoryCluster[] = [];
+  /** Component names of the saved component catalogues (ListAddons / DescribeAddons output). */
+  readonly addons = new Map<string, InventoryAddon>();
   private byVpc?: Map<string, InventoryVSwitch[]>;
 
   has(kind: InventoryKind): boolean {
@@ -114,8 +125,9 @@ export class Inventory {
   }
 
   /** Add the entries of one parsed inventory file. Later files win for a repeated ID. */
-  add(file: InventoryFile, entries: { vpcs: InventoryVpc[]; vswitches: InventoryVSwitch[]; clusters: InventoryCluster[] }): void {
+  add(file: InventoryFile, entries: { vpcs: InventoryVpc[]; vswitches: InventoryVSwitch[]; clusters: InventoryCluster[]; addons?: InventoryAddon[] }): void {
     this.files.push(file);
+    for (const a of entries.addons ?? []) if (!this.addons.has(a.name)) this.addons.set(a.name, a);
     for (const v of entries.vpcs) this.vpcs.set(v.id, v);
     for (const v of entries.vswitches) this.vswitches.set(v.id, v);
     for (const c of entries.clusters) {
@@ -155,7 +167,7 @@ export function parseInventory(
   input: string | Uint8Array,
   path: string,
   displayPath = path,
-): { file: InventoryFile; vpcs: InventoryVpc[]; vswitches: InventoryVSwitch[]; clusters: InventoryCluster[] } {
+): { file: InventoryFile; vpcs: InventoryVpc[]; vswitches: InventoryVSwitch[]; clusters: InventoryCluster[]; addons: InventoryAddon[] } {
   let parsedFile: ReturnType<typeof parseFileSync> | undefined;
   const exact = () => (parsedFile ??= parseFileSync(input, { fileName: path, format: 'jsonc' }));
   let value: JsonValue | undefined;
@@ -174,7 +186,8 @@ export function parseInventory(
     value = parsed.documents[0]?.value;
   }
   const root = obj(value);
-  const shapes = 'expected the JSON output of aliyun vpc DescribeVpcs (Vpcs.Vpc), aliyun vpc DescribeVSwitches (VSwitches.VSwitch) or aliyun cs DescribeClustersV1 (clusters)';
+  const shapes =
+    'expected the JSON output of aliyun vpc DescribeVpcs (Vpcs.Vpc), aliyun vpc DescribeVSwitches (VSwitches.VSwitch), aliyun cs DescribeClustersV1 (clusters) or the component catalogue of aliyun cs ListAddons (addons) / DescribeAddons (ComponentGroups)';
   if (!root) throw new InventoryError(`inventory ${displayPath}: not a JSON object; ${shapes}`);
 
   const spanOf = (p: JsonPath): Span => {
@@ -300,8 +313,33 @@ export function parseInventory(
     }
   }
 
+  // The component catalogue: ListAddons (`addons[]` of {name, version, category…}; a CreateCluster body, which also has
+  // addons, is told apart by its cluster_type) or DescribeAddons (`ComponentGroups[].items[]`, `StandardComponents`).
+  const addons: InventoryAddon[] = [];
+  const addAddon = (name: JsonValue | undefined, p: JsonPath, version?: JsonValue) => {
+    const n = str(name);
+    if (!n) return;
+    const a: InventoryAddon = { name: n, at: at(p, () => findPair('name', n)) };
+    if (str(version)) a.version = str(version);
+    addons.push(a);
+  };
+  if (Array.isArray(root['addons']) && !('cluster_type' in root)) {
+    root['addons'].forEach((e, i) => addAddon(obj(e)?.['name'], ['addons', i, 'name'], obj(e)?.['version']));
+    kinds.push('ListAddons');
+  } else if (Array.isArray(root['ComponentGroups']) || obj(root['StandardComponents'])) {
+    const groups = root['ComponentGroups'];
+    if (Array.isArray(groups)) {
+      groups.forEach((g, gi) => {
+        const items = obj(g)?.['items'];
+        if (Array.isArray(items)) items.forEach((e, i) => addAddon(obj(e)?.['name'], ['ComponentGroups', gi, 'items', i, 'name'], obj(e)?.['version']));
+      });
+    }
+    for (const [key, e] of Object.entries(obj(root['StandardComponents']) ?? {})) addAddon(str(obj(e)?.['name']) ?? key, ['StandardComponents', key], obj(e)?.['version']);
+    kinds.push('ListAddons');
+  }
+
   if (!kinds.length) throw new InventoryError(`inventory ${displayPath}: unrecognised content; ${shapes}`);
-  return { file: { path, kinds }, vpcs, vswitches, clusters };
+  return { file: { path, kinds }, vpcs, vswitches, clusters, addons };
 }
 
 /**

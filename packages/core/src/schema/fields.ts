@@ -38,6 +38,11 @@ export interface FieldInfo {
   itemPattern?: string;
   /** Required in its parent object. */
   required?: boolean;
+  /**
+   * JSON types the API also takes for this string field (`number` for node_cidr_mask, `boolean` for a data disk's
+   * encrypted), with why: written that way, the value is a warning (`unquoted-string-value`), not a type error.
+   */
+  alsoAccepts?: { types: string[]; why: string };
   /** Secret: never shown. */
   sensitive?: boolean;
   source?: string;

@@ -113,7 +113,8 @@ export type FormatName =
   | 'duration-hours'
   | 'maintenance-time'
   | 'integer-string'
-  | 'ip-or-dns-list';
+  | 'ip-or-dns-list'
+  | 'ecs-instance-type';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -135,7 +136,36 @@ export const formats: Record<FormatName, (s: string) => boolean> = {
   'maintenance-time': (s) => /^(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z$/.test(s) || (RFC3339.test(s) && !Number.isNaN(Date.parse(s))),
   'integer-string': (s) => /^(?:0|[1-9][0-9]*)$/.test(s),
   'ip-or-dns-list': (s) => s.split(',').every((part) => isIp(part) || isDnsName(part)),
+  'ecs-instance-type': (s) => ECS_INSTANCE_TYPE.test(s),
 };
+
+/**
+ * An ECS instance type: `ecs.`, the family (letters and digits, perhaps with a `-` part such as `gn7i-c8g1`), a dot and
+ * the size (`large`, `2xlarge`…). Only the form is checked: which types a zone sells is live data.
+ */
+const ECS_INSTANCE_TYPE = /^ecs\.[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+$/;
+
+/**
+ * ECS instance families seen in the sources (API reference, SDK and Terraform examples, the real bodies of the
+ * corpus). A type written without its `ecs.` prefix whose family is one of these gets a certain fix; others get a
+ * suggestion. Add families here as they turn up.
+ */
+export const ECS_FAMILIES: ReadonlySet<string> = new Set([
+  'c4', 'c5', 'c6', 'c6e', 'c7', 'c8i', 'd1', 'd1ne', 'ebmc5s', 'g5', 'g6', 'g6e', 'g7', 'g8i', 'hfc6', 'i1', 'i2',
+  'r6', 'r7', 't6-c1m4', 'u1-c1m2', 'gn6i-c4g1', 'gn7i-c8g1',
+]);
+
+/**
+ * The instance type meant by a malformed one, when it is clear: `g7.xlarge` or `ECS.G7.XLarge` → `ecs.g7.xlarge`.
+ * `certain` when the family is one of {@link ECS_FAMILIES}.
+ */
+export function instanceTypeSpelling(s: string): { value: string; certain: boolean } | undefined {
+  const t = s.trim().toLowerCase();
+  const fixed = t.startsWith('ecs.') ? t : `ecs.${t}`;
+  if (fixed === s || !ECS_INSTANCE_TYPE.test(fixed)) return undefined;
+  const family = fixed.split('.')[1]!;
+  return { value: fixed, certain: ECS_FAMILIES.has(family) };
+}
 
 /** What a value of each format must look like, as the end of a sentence that starts with the field name. */
 export const FORMAT_HINTS: Record<FormatName, string> = {
@@ -154,16 +184,26 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
   'duration-hours': 'must be a whole number of hours from 1 to 24 followed by "h", such as 3h',
   'maintenance-time': 'must be a time of day such as 03:00:00Z, or an RFC 3339 timestamp',
   'integer-string': 'must be a string holding a whole number, such as "30"',
+  'ecs-instance-type': 'must be an ECS instance type of the form ecs.<family>.<size>, such as ecs.g7.xlarge',
   'ip-or-dns-list': 'must be IP addresses or DNS names separated by commas, without spaces or empty entries, such as "10.0.0.1,api.example.com"',
 };
 
 /**
- * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`) and
+ * An ID masked with x's as documentation writes it: a resource prefix, then only x's (at least three, perhaps with one
+ * distinguishing character: `vpc-xxx`, `vsw-xxxxxxxxxa`, `k8s-log-xxx`), or an ID whose tail is masked with five or more
+ * x's (`ds-bp1d19mmbsv3jf6xxxxx`). Real IDs are random lower-case letters and digits, so five x's in a row at the end
+ * are as good as never real.
+ */
+const MASKED_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:x{3,}[a-z0-9]?|[a-z0-9]*x{5,})$/i;
+
+/**
+ * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`,
+ * `vpc-xxx`) and
  * template placeholders (`%s`, `${VPC_ID}`, `$VPC_ID`, `{{ .VpcId }}`, `<your-vpc-id>`). They are reported once, by the
  * `placeholder-value` rule, instead of as malformed values.
  */
 export function placeholderKind(s: string): 'masked' | 'template' | undefined {
   if (/%[sdvq]|\$\{[^}]*\}|\{\{[^}]*\}\}|^<[^<>]+>$|^\$[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return 'template';
-  if (/\*{3,}/.test(s)) return 'masked';
+  if (/\*{3,}/.test(s) || MASKED_ID.test(s)) return 'masked';
   return undefined;
 }

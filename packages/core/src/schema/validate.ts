@@ -13,9 +13,10 @@ import { formatPath } from '../path.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
-import { FORMAT_HINTS, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
+import { FORMAT_HINTS, instanceTypeSpelling, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
+import { terraformName } from './terraform-names.js';
 
-export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder';
+export type SchemaFindingKind = 'type' | 'value' | 'unknown' | 'missing' | 'deprecated' | 'placeholder' | 'also-accepted';
 
 export interface SchemaFinding {
   kind: SchemaFindingKind;
@@ -48,6 +49,12 @@ function check(doc: ClusterDocument): SchemaFinding[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(finding);
+    if (finding.kind === 'also-accepted') {
+      // The number is taken, so the range of the string it stands for still applies.
+      const path = toPath(doc, err.instancePath)!;
+      const range = rangeProblem(path, doc.get(path));
+      if (range) out.push(range);
+    }
   }
   walk(doc, out);
   return out;
@@ -124,6 +131,11 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
   const field = fieldInfo(path);
   const name = label(path);
   const params = err.params as Record<string, unknown>;
+  // A number or boolean the API also takes here is reported once, by its type finding; its enum check reads it as text.
+  const also = field?.alsoAccepts;
+  if (err.keyword === 'enum' && also && (typeof v === 'number' || typeof v === 'boolean') && also.types.includes(typeof v)) {
+    if (((params.allowedValues as unknown[]) ?? []).includes(String(v))) return undefined;
+  }
   // A placeholder is reported once, as such (see walk below), not as a malformed value.
   if (typeof v === 'string' && err.keyword !== 'type' && !field?.sensitive && placeholderKind(v)) return undefined;
   const must = (text: string) => (custom ? `${name} ${sentence(custom)}` : `${name} ${text}`);
@@ -132,6 +144,9 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
     case 'type': {
       // The API (Go's JSON decoder) reads null as "not set" for every field.
       if (v === null) return undefined;
+      if (also && (typeof v === 'number' || typeof v === 'boolean') && also.types.includes(typeof v) && node && !field.sensitive) {
+        return { kind: 'also-accepted', report: alsoAcceptedReport(doc, path, v, node, also.why) };
+      }
       return { kind: 'type', report: typeReport(doc, path, String(params.type), v, node, field) };
     }
     case 'additionalProperties':
@@ -285,6 +300,26 @@ function typeReport(doc: ClusterDocument, path: JsonPath, expected: string, v: J
   return { message: `${name} must be ${want}, not ${found}.`, at };
 }
 
+/** A JSON number or boolean in a string field that the API also reads that way: a warning that says why. */
+function alsoAcceptedReport(doc: ClusterDocument, path: JsonPath, v: number | boolean, node: Node, why: string): Report {
+  const text = typeof v === 'number' ? sourceText(doc, node) : String(v);
+  const literal = JSON.stringify(text);
+  const kind = typeof v === 'number' ? 'a number' : 'a boolean';
+  return {
+    message: `${label(path)} is ${kind} where the API expects a string: ${why.trim().replace(/[.]$/, '')}. Write ${literal} to match the API reference.`,
+    at: { path },
+    fix: { title: `Quote the value: ${literal}`, safe: true, edits: [{ target: { path }, newText: literal }] },
+  };
+}
+
+/** A number given for a numeric-string field with an `x-range`: it must be a whole number in that range. */
+function rangeProblem(path: JsonPath, v: JsonValue | undefined): SchemaFinding | undefined {
+  const range = fieldInfo(path)?.range;
+  if (!range || typeof v !== 'number') return undefined;
+  if (Number.isInteger(v) && v >= range[0] && v <= range[1]) return undefined;
+  return { kind: 'value', report: { message: `${label(path)} must be a whole number from ${range[0]} to ${range[1]}; found ${v}.`, at: { path } } };
+}
+
 /** The enum value meant by a wrong one: same letters in another case, a prefix, or a near spelling. */
 function closestEnum(v: string, allowed: string[]): { value: string; certain: boolean } | undefined {
   const lower = v.toLowerCase();
@@ -337,6 +372,16 @@ function formatReport(doc: ClusterDocument, path: JsonPath, format: FormatName, 
       };
     }
   }
+  if (format === 'ecs-instance-type' && typeof v === 'string') {
+    const meant = instanceTypeSpelling(v);
+    if (meant) {
+      return {
+        message: `${name} ${hint}${found}. Did you mean ${JSON.stringify(meant.value)}?`,
+        at,
+        fix: { title: `Change to ${JSON.stringify(meant.value)}`, safe: meant.certain, edits: [{ target: at, newText: doc.stringLiteral(path, meant.value) }] },
+      };
+    }
+  }
   if (format === 'kubernetes-version' && typeof v === 'string' && /^v?[0-9]+\.[0-9]+\.[0-9]+$/.test(v)) {
     const fixed = `${v.replace(/^v/, '')}-aliyun.1`;
     return {
@@ -358,8 +403,12 @@ function keyLiteral(doc: ClusterDocument, entry: Entry, key: string): string {
 
 const normalise = (s: string) => s.replace(/[-_]/g, '').toLowerCase();
 
-/** The field of the object at `parent` that an unknown `key` probably stands for, and why. */
-function meantField(parent: JsonPath, key: string): { meant: string; why: string } | undefined {
+/**
+ * The field of the object at `parent` that an unknown `key` probably stands for, and why. `elsewhere` is set when the key
+ * is another tool's name for a field of another shape (Terraform's flat worker_data_disk_category for the category
+ * of each worker_data_disks item): `meant` is then that field's path from `parent`, and renaming the key is not the fix.
+ */
+function meantField(parent: JsonPath, key: string): { meant: string; why: string; elsewhere?: boolean } | undefined {
   const here = allowedKeys(parent) ?? [];
   const parentField = fieldPath(parent);
   const prefix = parentField ? `${parentField}.` : '';
@@ -371,14 +420,32 @@ function meantField(parent: JsonPath, key: string): { meant: string; why: string
   // 2. The same words in another spelling (camelCase, dashes, case).
   const respelled = here.find((k) => normalise(k) === normalise(key));
   if (respelled) return { meant: respelled, why: 'the API spells it this way' };
-  // 3. A near spelling.
+  // 3. A Terraform argument name, here or for a field of another shape.
+  const tf = terraformName(parentField, key);
+  if (tf) {
+    if (/[.[]/.test(tf.api)) return { meant: tf.api, why: tf.resource, elsewhere: true };
+    if (here.includes(tf.api)) return { meant: tf.api, why: `Terraform's name in ${tf.resource}` };
+  }
+  // 4. A near spelling.
   const near = closest(key, here, Math.max(2, Math.floor(key.length / 4)));
   return near !== undefined ? { meant: near, why: '' } : undefined;
 }
 
+/**
+ * Where a field of another shape is, in words: `worker_data_disks[].category` from the top level reads "the category
+ * of each item of the worker_data_disks list (worker_data_disks[].category)".
+ */
+function formatShape(parent: JsonPath, rel: string): string {
+  const segs = rel.split('.');
+  const leaf = segs.pop()!;
+  const containers = segs.map((s) => (s.endsWith('[]') ? `each item of the ${s.slice(0, -2)} list` : `the ${s} object`));
+  const full = parent.length ? `${formatPath(parent)}.${rel}` : rel;
+  return `${leaf} in ${containers.reverse().join(' in ')} (${full})`;
+}
+
 /** Whether a value of this kind can stand where the field expects its type (so that renaming the key is enough). */
 function fitsType(value: JsonValue | undefined, type: string | undefined): boolean {
-  if (value === undefined || value === null || !type) return true;
+  if (value === undefined || value === null || value === INVALID || !type) return true;
   if (type.startsWith('array')) return Array.isArray(value);
   if (type === 'object' || type.startsWith('map')) return typeof value === 'object' && !Array.isArray(value);
   if (type === 'integer' || type === 'number') return typeof value === 'number';
@@ -395,6 +462,12 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
   const why = guess?.why ?? '';
 
   const entry = doc.entry(path);
+  if (meant && guess?.elsewhere) {
+    return {
+      message: `Unknown field ${key} ${where}: the API ignores it, so this setting is lost. ${key} is an argument of Terraform's ${why}; the API has it in a field of another shape: ${formatShape(parent, meant)}. Move the value there.`,
+      at,
+    };
+  }
   if (meant) {
     const taken = doc.has([...parent, meant]);
     const because = why ? ` (${why})` : '';
@@ -428,7 +501,7 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
         : {}),
     };
   }
-  // 4. A field that exists, but somewhere else (instance_types at the top level belongs in a node pool).
+  // 5. A field that exists, but somewhere else (instance_types at the top level belongs in a node pool).
   const elsewhere = [...new Set([...fieldsNamed(key), ...fieldsAliased(key)])].filter((p) => p !== `${prefix}${key}`);
   if (elsewhere.length > 0) {
     const shown = elsewhere
