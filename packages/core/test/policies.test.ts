@@ -274,6 +274,25 @@ nodepools:
     ]);
   });
 
+  it('check a body embedded in a ROS template, and stay quiet about values ROS fills in ({Ref: …})', async () => {
+    const c = await load('.acklint.yaml', yamlPolicy('required: [cluster_spec]\nproperties:\n  region_id: {enum: [cn-hangzhou]}\n  name: {type: string, pattern: "^prd-"}'));
+    const ros = `ROSTemplateFormatVersion: '2015-09-01'
+Resources:
+  Cluster:
+    Type: ALIYUN::CS::AnyCluster
+    Properties:
+      ClusterConfig:
+        name: {Ref: ClusterName}
+        region_id: cn-beijing
+        cluster_type: ManagedKubernetes
+`;
+    const result = await lint(ros, { fileName: 'ros.yaml', rules: c.policies! });
+    expect(result.diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.path.join('.'), d.message])).toEqual([
+      [7, 9, 'Resources.Cluster.Properties.ClusterConfig.cluster_spec', 'cluster_spec is required'],
+      [8, 20, 'Resources.Cluster.Properties.ClusterConfig.region_id', 'region_id must be one of: cn-hangzhou'],
+    ]);
+  });
+
   it('run only on CreateCluster bodies', async () => {
     const c = await load('.acklint.yaml', yamlPolicy('required: [cluster_spec]'));
     const result = await lint('Resources: {}\nROSTemplateFormatVersion: "2015-09-01"\n', { fileName: 'ros.yaml', rules: c.policies! });

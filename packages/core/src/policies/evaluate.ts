@@ -82,9 +82,14 @@ function report(p: Place, message: string): Report {
   return { message, at: { path: p.path, on: p.on } };
 }
 
-/** Where an error points; undefined for an error about a value that could not be read (a syntax error says why). */
+/**
+ * Where an error points; undefined for an error about a value that could not be read (a syntax error says why) or that
+ * a tool around the body fills in (a ROS `{Ref: …}`): the document's value has a symbol there.
+ */
 function placeOf(e: PolicyError, base: JsonPath, root: JsonValue, ctx: RuleContext): Place | undefined {
-  const path = [...base, ...pointerToPath(e.instancePath, root)];
+  const inner = pointerToPath(e.instancePath, root);
+  if (typeof dataAt(root, inner) === 'symbol') return undefined;
+  const path = [...base, ...inner];
   const node = ctx.document.node(path);
   if (node?.kind === 'invalid') return undefined;
   const child = (key: unknown): Place => ({ path: [...path, String(key)], on: 'key' });
@@ -126,6 +131,12 @@ export function pointerToPath(pointer: string, root: unknown): PathSegment[] {
     }
   }
   return out;
+}
+
+function dataAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let cur = root;
+  for (const seg of path) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  return cur;
 }
 
 const MAX_LISTED = 12;
