@@ -62,6 +62,15 @@ describe('policies on the command line', () => {
     ]);
   });
 
+  it('worker threads report the same policy findings and SARIF rules as one thread', () => {
+    const run = (threads: string) => runCli(['-f', 'sarif', 'team/'], { cwd: dir, env: { ACKLINT_THREADS: threads, ACKLINT_PARALLEL_MIN_FILES: '1', ACKLINT_REPORT_THREADS: '1' } });
+    const one = run('1');
+    const two = run('2');
+    expect(two.stderr).toBe('acklint: 1 worker thread(s)\n');
+    expect(two.stdout).toBe(one.stdout);
+    expect(parseSarif(two.stdout).runs[0]!.tool.driver.rules.filter((r) => r.id.startsWith('policy/')).length).toBe(13);
+  });
+
   it('--list-rules lists the policies of the config after the built-in rules', () => {
     const rows = JSON.parse(runCli(['--list-rules', '-f', 'json'], { cwd: join(dir, 'team') }).stdout) as Array<{ id: string; severity: string; category: string; docs: string }>;
     const policies = rows.filter((x) => x.category === 'policy');
