@@ -2,7 +2,7 @@
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
 // run time).
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
@@ -40,6 +40,8 @@ const lazyIpNumStatics = {
 const LAZY = [
   { request: './yaml.js', from: /[\\/]core[\\/]src[\\/]parse[\\/]index\.ts$/, out: 'yaml.cjs', entry: 'packages/core/src/parse/yaml.ts' },
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
+  // junit, github, gitlab and checkstyle output.
+  { request: './formatters/ci.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'ci-formats.cjs', entry: 'packages/cli/src/formatters/ci.ts' },
   // The policy compiler and ajv: only for a config with `policies:`.
   { request: './policies/load.js', from: /[\\/]core[\\/]src[\\/]config\.ts$/, out: 'policies.cjs', entry: 'packages/core/src/policies/load.ts' },
   // `acklint plan`: the address-plan subcommand (only its runs load it).
@@ -78,12 +80,26 @@ const COMMON = {
   keepNames: false,
   legalComments: 'linked',
   logLevel: 'warning',
+  // Which npm packages end up in the bundles: the published package's license notices list exactly those.
+  metafile: true,
 };
+
+/** The npm packages (name of each node_modules directory) that esbuild put into the bundles. */
+function bundledPackages(results) {
+  const names = new Set();
+  for (const r of results) {
+    for (const input of Object.keys(r.metafile.inputs)) {
+      const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (m) names.add(m[1]);
+    }
+  }
+  return [...names].sort();
+}
 
 async function bundleCli() {
   const outdir = join(root, 'packages/cli/dist');
   rmSync(outdir, { recursive: true, force: true });
-  await Promise.all([
+  const results = await Promise.all([
     build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics] }),
     ...LAZY.map((l) =>
       build({
@@ -96,6 +112,8 @@ async function bundleCli() {
       }),
     ),
   ]);
+  // Read by scripts/prepack.mjs for THIRD_PARTY_NOTICES.md (not itself part of the package).
+  writeFileSync(join(outdir, 'bundled-packages.json'), JSON.stringify(bundledPackages(results), null, 2) + '\n');
 }
 
 /** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */

@@ -142,7 +142,9 @@ describe('informational options', () => {
       const r = runCli([flag]);
       expect(r).toEqual({ code: 0, stdout: HELP, stderr: '' });
     }
-    expect(HELP).toMatch(/^acklint: lint Alibaba Cloud ACK CreateCluster request bodies/);
+    expect(HELP).toMatch(/^acklint: lint ACK CreateCluster request bodies/);
+    // Fits an 80-column terminal.
+    for (const line of HELP.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(HELP).toContain('--max-warnings <n>');
   });
 
@@ -210,10 +212,10 @@ describe('exit codes', () => {
   it('2 with one line on stderr for usage errors', () => {
     const dir = fixtureDir({ 'clean.json': CLEAN_SPEC });
     expectOneLineError(runCli(['--bogus', 'clean.json'], { cwd: dir }), /^acklint: Unknown option '--bogus'\./);
-    expectOneLineError(runCli(['-f', 'xml', 'clean.json'], { cwd: dir }), 'unknown format "xml"; use one of: stylish, json, sarif');
-    expectOneLineError(runCli(['-f', 'sarfi', 'clean.json'], { cwd: dir }), 'unknown format "sarfi" (did you mean "sarif"?); use one of: stylish, json, sarif');
+    expectOneLineError(runCli(['-f', 'xml', 'clean.json'], { cwd: dir }), 'unknown format "xml"; use one of: stylish, json, sarif, junit, github, gitlab, checkstyle');
+    expectOneLineError(runCli(['-f', 'sarfi', 'clean.json'], { cwd: dir }), 'unknown format "sarfi" (did you mean "sarif"?); use one of: stylish, json, sarif, junit, github, gitlab, checkstyle');
     expectOneLineError(runCli(['--rule', 'duplicat-key=off', 'clean.json'], { cwd: dir }), 'unknown rule "duplicat-key" (did you mean "duplicate-key"?)');
-    expectOneLineError(runCli(['--rule', 'duplicate-key=loud', 'clean.json'], { cwd: dir }), '--rule duplicate-key: severity must be one of off, info, warning, error');
+    expectOneLineError(runCli(['--rule', 'duplicate-key=loud', 'clean.json'], { cwd: dir }), '--rule duplicate-key: severity must be one of off, info, warning, error (or warn, 0, 1, 2)');
     expectOneLineError(runCli(['--rule', 'duplicate-key', 'clean.json'], { cwd: dir }), '--rule expects id=severity (for example --rule cluster-name-format=off), got "duplicate-key"');
     expectOneLineError(runCli(['--max-warnings', 'many', 'clean.json'], { cwd: dir }), '--max-warnings expects a whole number, got "many"');
     expectOneLineError(runCli(['nope.json'], { cwd: dir }), 'no such file or directory: nope.json');
@@ -226,10 +228,10 @@ describe('exit codes', () => {
     const cases: [string, string, string][] = [
       ['rules:\n  duplicate-key: loud\n', '2:18', 'rules.duplicate-key must be one of off, info, warning, error'],
       ['rules:\n  duplicat-key: off\n', '2:3', 'unknown rule "duplicat-key" (did you mean "duplicate-key"?)'],
-      ['# acklint\nrules: {}\nrulez:\n  duplicate-key: off\n', '3:1', 'the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, policies'],
+      ['# acklint\nrules: {}\nrulez:\n  duplicate-key: off\n', '3:1', 'the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, root, extends, overrides, suppressions, policies'],
       ['maxFileSize: lots\n', '1:14', 'maxFileSize must be a number of bytes or a size such as "10MiB"'],
       ['files: [ok.json, 1]\n', '1:18', 'files.1 must be string'],
-      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize, policies'],
+      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize, extends, overrides, policies'],
     ];
     for (const [config, pos, message] of cases) {
       const dir = fixtureDir({ '.acklint.yaml': config, 'clean.json': CLEAN_SPEC });
@@ -327,6 +329,7 @@ describe('json format', () => {
             docsUrl: `${HOMEPAGE}/blob/main/rules/duplicate-key.md`,
           },
         ],
+        suppressedMessages: [],
       },
     ]);
   });
@@ -361,22 +364,22 @@ describe('sarif format', () => {
 
     // Every enabled rule (all built-in rules are on by default) plus the engine's internal-error entry.
     const rules = run0.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual([...ruleIds, 'internal-error']);
+    expect(rules.map((r) => r.id)).toEqual([...ruleIds, 'internal-error', 'unused-disable-directive', 'invalid-disable-directive']);
     const level = { error: 'error', warning: 'warning', info: 'note' } as const;
     for (const rule of builtinRules) {
       const d = rules.find((r) => r.id === rule.meta.id)!;
       const helpUri = `${HOMEPAGE}/blob/main/rules/${rule.meta.id}.md`;
       expect(d.helpUri).toBe(helpUri);
       expect(d.shortDescription.text).toBe(rule.meta.description);
-      expect(d.fullDescription.text).toBe(rule.meta.details);
+      expect(d.fullDescription.text).toEqual(rule.meta.details.length <= 1024 ? rule.meta.details : expect.stringMatching(/…$/));
       expect(d.help.text).toContain(rule.meta.details);
       expect(d.help.text).toContain(helpUri);
       expect(d.help.markdown).toContain(`(${helpUri})`);
       expect(d.defaultConfiguration.level).toBe(level[rule.meta.defaultSeverity]);
-      expect(d.properties.tags).toEqual(rule.meta.tags);
+      expect(d.properties.tags).toEqual(rule.meta.category === 'security' ? [...new Set([...rule.meta.tags, 'security'])] : rule.meta.tags);
       expect(d.properties.category).toBe(rule.meta.category);
     }
-    expect(rules.at(-1)!.helpUri).toBe(`${HOMEPAGE}/blob/main/docs/internal-error.md`);
+    expect(rules.find((r) => r.id === 'internal-error')!.helpUri).toBe(`${HOMEPAGE}/blob/main/docs/internal-error.md`);
 
     expect(run0.columnKind).toBe('utf16CodeUnits');
     expect(run0.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
@@ -405,7 +408,8 @@ describe('sarif format', () => {
       region: { startLine: 3, startColumn: 16, endLine: 3, endColumn: 27 },
     });
     expect(syntax.relatedLocations).toBeUndefined();
-    expect(dup.message.text).toBe(DUP_MESSAGE);
+    // The related location is linked from the message, so GitHub shows it as a link.
+    expect(dup.message.text).toBe(`${DUP_MESSAGE} See: ["name" first given here](1).`);
     expect(dup.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'sub/dup.json', uriBaseId: '%SRCROOT%', index: 1 },
       region: { startLine: 4, startColumn: 3, endLine: 4, endColumn: 9 },
@@ -418,14 +422,14 @@ describe('sarif format', () => {
         physicalLocation: { artifactLocation: { uri: 'sub/dup.json', uriBaseId: '%SRCROOT%', index: 1 }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 9 } },
       },
     ]);
-    for (const res of run0.results) expect(Object.values(res.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
+    for (const res of run0.results) expect(res.partialFingerprints).toEqual({ primaryLocationLineHash: expect.stringMatching(/^[0-9a-f]{16}:1$/) });
   });
 
   it('lists only the enabled rules', () => {
     const dir = fixtureDir({ 'dup.json': DUP_SPEC });
     const { log } = run(dir, ['dup.json', '--rule', 'unsupported-document=off', '--rule', 'duplicate-key=warning']);
     const rules = log.runs[0]!.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual([...ruleIds.filter((id) => id !== 'unsupported-document'), 'internal-error']);
+    expect(rules.map((r) => r.id)).toEqual([...ruleIds.filter((id) => id !== 'unsupported-document'), 'internal-error', 'unused-disable-directive', 'invalid-disable-directive']);
     const res = log.runs[0]!.results;
     expect(res.map((r) => [r.ruleId, r.level, rules[r.ruleIndex]!.id])).toEqual([['duplicate-key', 'warning', 'duplicate-key']]);
   });

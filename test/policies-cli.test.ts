@@ -71,6 +71,24 @@ describe('policies on the command line', () => {
     expect(parseSarif(two.stdout).runs[0]!.tool.driver.rules.filter((r) => r.id.startsWith('policy/')).length).toBe(13);
   });
 
+  it('an acklint-disable comment suppresses a policy finding, kept in SARIF with its justification', () => {
+    const text = readFileSync(join(dir, 'team', 'allowed-regions.yaml'), 'utf8').replace(
+      'region_id: ap-southeast-1\n',
+      'region_id: ap-southeast-1 # acklint-disable-line policy/allowed-regions -- approved exception INC-42\n',
+    );
+    writeFileSync(join(dir, 'team', 'suppressed.yaml'), text);
+    try {
+      const plain = runCli(['--no-color', 'team/suppressed.yaml'], { cwd: dir });
+      expect(plain.code).toBe(0);
+      const results = parseSarif(runCli(['-f', 'sarif', 'team/suppressed.yaml'], { cwd: dir }).stdout).runs[0]!.results;
+      expect(results.map((r) => [r.ruleId, (r as { suppressions?: unknown }).suppressions])).toEqual([
+        ['policy/allowed-regions', [{ kind: 'inSource', justification: 'approved exception INC-42' }]],
+      ]);
+    } finally {
+      rmSync(join(dir, 'team', 'suppressed.yaml'));
+    }
+  });
+
   it('--list-rules lists the policies of the config after the built-in rules', () => {
     const rows = JSON.parse(runCli(['--list-rules', '-f', 'json'], { cwd: join(dir, 'team') }).stdout) as Array<{ id: string; severity: string; category: string; docs: string }>;
     const policies = rows.filter((x) => x.category === 'policy');

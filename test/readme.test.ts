@@ -40,6 +40,24 @@ describe('README', () => {
     expect(readme).toContain(`acklint has ${builtinRules.length} rules`);
   });
 
+  it('shows the GitHub workflow users copy, examples/github/acklint.yml, as it is', () => {
+    const file = readFileSync(join(repoRoot, 'examples', 'github', 'acklint.yml'), 'utf8');
+    const body = file.replace(/^(#.*\n)+/, '');
+    expect(readme).toContain(`\`\`\`yaml\n${body}\`\`\``);
+    // It installs the package, uploads SARIF and runs the github format.
+    expect(body).toContain('npm install --no-save --no-audit --no-fund acklint@');
+    expect(body).toMatch(/acklint --format sarif --output acklint\.sarif/);
+    expect(body).toContain('github/codeql-action/upload-sarif@v3');
+    expect(body).toContain('acklint --format github');
+  });
+
+  it('shows .pre-commit-config.yaml lines for the hook the repository defines', () => {
+    const hooks = readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8');
+    const id = /^- id: (\S+)$/m.exec(hooks)![1]!;
+    expect(id).toBe('acklint');
+    expect(readme).toMatch(new RegExp(`repos:\\n  - repo: https://github.com/acklint/acklint\\n    rev: v[0-9.]+\\n    hooks:\\n      - id: ${id}\\n`));
+  });
+
   it('gives the two set-up commands', () => {
     expect(readme).toContain('npm install && npx acklint examples/');
     expect(readme).toContain('npm test');

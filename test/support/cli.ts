@@ -3,9 +3,9 @@
  * bundle before vitest runs; for a local run do `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect } from 'vitest';
@@ -57,6 +57,15 @@ export function runCli(args: string[], opts: RunOptions = {}): RunResult {
 
 export function makeTempDir(prefix = 'acklint-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A directory (a new temp one by default) holding the given files (relative path → content). */
+export function writeTree(files: Record<string, string>, dir = makeTempDir()): string {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
 }
 
 let validator: ReturnType<Ajv2020['compile']> | undefined;

@@ -4,24 +4,36 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  collectSecrets,
   ConfigError,
   ConfigResolver,
+  configNamesFile,
   defaultConfig,
+  DIRECTIVE_RULES,
+  fixUntilStable,
   INTERNAL_ERROR_ID,
   INTERNAL_ERROR_META,
+  isSuppressed,
   VERSION,
   docsUrlOf,
   formatFromName,
   lint,
+  lintSync,
   loadInventory,
+  loadYamlParser,
+  parseFileSync,
   type Inventory,
   parseSize,
+  settingsForFile,
   SourceText,
   suggest,
   type AcklintConfig,
+  type LintOptions,
+  type LintResult,
   type RuleMeta,
   type SeveritySetting,
   withPolicies,
+  type SuppressionSettings,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { stylish } from './formatters/stylish.js';
@@ -33,9 +45,18 @@ const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
   json: async () => json,
   sarif: async () => (await import('./formatters/sarif.js')).sarif,
+  // Formats for CI systems other than code scanning (one lazily loaded bundle).
+  junit: async () => (await import('./formatters/ci.js')).junit,
+  github: async () => (await import('./formatters/ci.js')).github,
+  gitlab: async () => (await import('./formatters/ci.js')).gitlab,
+  checkstyle: async () => (await import('./formatters/ci.js')).checkstyle,
 };
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+/** ESLint's spellings, accepted by --rule: `warn`, and 0/1/2. */
+const SEVERITY_ALIASES: Record<string, SeveritySetting> = { warn: 'warning', 0: 'off', 1: 'warning', 2: 'error' };
+/** Rule metadata of everything a run can report: the rules, the engine's internal error and the directive checks. */
+const ruleMetas = (): RuleMeta[] => builtinRules.map((r) => r.meta);
 const SPEC_EXTENSIONS = ['.json', '.jsonc', '.yaml', '.yml'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -69,6 +90,13 @@ export async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         'stdin-filename': { type: 'string' },
         'list-rules': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'only-specs': { type: 'boolean' },
+        'report-unused-disable-directives': { type: 'boolean' },
+        'no-inline-config': { type: 'boolean' },
+        'sarif-base': { type: 'string' },
+        'print-config': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -89,17 +117,41 @@ export async function main(argv: string[]): Promise<number> {
     if (!(format in FORMATS)) throw new UsageError(`unknown format "${format}"${suggest(format, Object.keys(FORMATS))}; use one of: ${Object.keys(FORMATS).join(', ')}`);
 
     const knownIds = new Set(builtinRules.map((r) => r.meta.id));
+    if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+    if (values.fix && positionals.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run --format json to see the fixed text');
     const cliRules = parseRuleFlags(values.rule ?? [], knownIds);
     const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
     const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSizeFlag(values['max-file-size']);
     const color = values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY);
 
-    const resolver = new ConfigResolver(knownIds);
+    const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;
     const configFor = async (abs: string | undefined): Promise<AcklintConfig> =>
       explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
 
+    if (values['print-config'] !== undefined) {
+      // The config that applies to one file, after the cascade, extends and overrides: what to look at when a level
+      // is not what you expect.
+      const abs = resolve(values['print-config']);
+      const config = await configFor(abs);
+      const settings = settingsForFile(config, abs);
+      const shown = {
+        file: abs,
+        sources: config.sources,
+        rules: { ...settings.severities, ...cliRules },
+        pointerOverrides: settings.pointerOverrides,
+        suppressions: settings.suppressions,
+        files: config.fileSets,
+        inventory: config.inventory,
+        maxFileSize: config.maxFileSize,
+        policies: (config.policies ?? []).map((p) => p.meta.id),
+      };
+      process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
+      return 0;
+    }
+
     if (values['list-rules']) {
+      if (format !== 'stylish' && format !== 'json') throw new UsageError(`--list-rules prints a table or, with --format json, JSON; it has no ${format} form (a ${format} report lists the rules it ran)`);
       const config = await configFor(undefined);
       for (const id of Object.keys(cliRules)) {
         if (!knownIds.has(id) && !config.policies?.some((p) => p.meta.id === id)) throw new UsageError(`unknown rule "${id}": the config defines no such policy`);
@@ -121,6 +173,14 @@ export async function main(argv: string[]): Promise<number> {
       maxFileSize,
       quiet: Boolean(values.quiet),
       inventory: (values.inventory ?? []).map((p) => resolve(p)),
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+      onlySpecs: Boolean(values['only-specs']),
+      // A directive that suppresses nothing: the flag, else the config, else a warning in CI (where stale ones pile up).
+      suppressions: {
+        ...(values['report-unused-disable-directives'] ? { reportUnused: 'warning' } : {}),
+        ...(values['no-inline-config'] ? { inline: false } : {}),
+      },
+      unusedDefault: isCi() ? 'warning' : 'off',
     };
     const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
     // A policy id in --rule is known only once the configs of the run are read.
@@ -129,9 +189,27 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
-    const rules: RuleMeta[] = [...builtinRules.map((r) => r.meta), ...policies.values()].filter((m) => enabledIds.has(m.id));
-    rules.push(INTERNAL_ERROR_META);
-    const input: FormatInput = { files: reports, rules, cwd, color, executionSuccessful: !internal && notifications.length === 0, notifications };
+    const rules: RuleMeta[] = [...ruleMetas(), ...policies.values()].filter((m) => enabledIds.has(m.id));
+    rules.push(INTERNAL_ERROR_META, ...DIRECTIVE_RULES);
+    const input: FormatInput = {
+      files: reports,
+      rules,
+      cwd,
+      baseDir: values['sarif-base'] ? resolve(values['sarif-base']) : (gitTopLevel(cwd) ?? cwd),
+      color,
+      width: !values.output && process.stdout.isTTY ? process.stdout.columns : undefined,
+      executionSuccessful: !internal && notifications.length === 0,
+      notifications,
+    };
+    // The exit code is known before the report is written: a reader that goes away early (`| head`) does not change it.
+    // Suppressed findings are reported (SARIF, JSON) but never fail the run.
+    const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && !isSuppressed(d)).length, 0);
+    const errors = count('error');
+    const warnings = count('warning');
+    const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
+    const code = internal || notifications.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
+    process.exitCode = code;
+
     const text = (await FORMATS[format]!())(input);
     if (values.output) {
       try {
@@ -140,19 +218,17 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
     } else if (text) {
-      process.stdout.write(text);
+      try {
+        process.stdout.write(text);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code;
+        throw err;
+      }
     }
     for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
-
-    const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-    const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-    if (internal || notifications.length) return 2;
-    if (errors > 0) return 1;
-    if (maxWarnings >= 0 && warnings > maxWarnings) {
-      process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
-      return 1;
-    }
-    return 0;
+    for (const r of reports) if (r.fixError) process.stderr.write(`acklint: ${r.displayPath}: ${r.fixError}\n`);
+    if (tooManyWarnings && errors === 0 && code === 1) process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+    return code;
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError || isArgError(err)) {
       process.stderr.write(`acklint: ${(err as Error).message}\n`);
@@ -176,6 +252,14 @@ interface LintRunOptions {
   quiet: boolean;
   /** --inventory files, resolved. */
   inventory: string[];
+  /** --fix writes the fixed files; --fix-dry-run only reports the fixed text. */
+  fix?: 'write' | 'dry-run';
+  /** --only-specs: named files that are not cluster specs are skipped silently, as in a directory scan. */
+  onlySpecs: boolean;
+  /** Suppression settings from the command line (over the config's). */
+  suppressions: SuppressionSettings;
+  /** reportUnused when neither the command line nor the config sets it. */
+  unusedDefault: SeveritySetting;
 }
 
 interface LintOutput {
@@ -250,7 +334,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
 export async function workerMain(data: { targets: Target[]; options: LintRunOptions }): Promise<void> {
   const port = parentPort!;
   try {
-    const resolver = new ConfigResolver(new Set(builtinRules.map((r) => r.meta.id)));
+    const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = data.options.configPath ? await resolver.load(data.options.configPath) : undefined;
     const out = await lintTargets(data.targets, data.options, resolver, explicitConfig);
     port.postMessage({
@@ -288,21 +372,29 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
   const policies = new Map<string, RuleMeta>();
-  const cfgMatchers = new Map<AcklintConfig, (abs: string) => boolean>();
-  // Severities per config: most runs have one or two configs, so this is not redone for every file.
-  const severitiesOf = new Map<AcklintConfig, Record<string, SeveritySetting>>();
+  // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
+  // or two configs, so this is not redone for every file.
+  const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
+  const fileSettings = (config: AcklintConfig, absPath: string | undefined) => {
+    // Rule levels of this file: the config (with its overrides for this path), then --rule.
+    const settings = settingsForFile(config, absPath);
+    const severities = { ...settings.severities, ...cliRules };
+    for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
+    const suppressions: SuppressionSettings = { reportUnused: options.unusedDefault, ...settings.suppressions, ...options.suppressions };
+    return { settings, severities, suppressions };
+  };
 
   for (const t of targets) {
     // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
     const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
     const config = await configFor(absPath);
-    let severities = severitiesOf.get(config);
-    if (!severities) {
-      severities = { ...config.rules, ...cliRules };
-      severitiesOf.set(config, severities);
-      for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
-      for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
+    let forFile = perConfig.get(config);
+    if (!forFile) {
+      forFile = fileSettings(config, absPath);
+      if (!config.overrides.length) perConfig.set(config, forFile);
     }
+    const { settings, severities, suppressions } = forFile;
 
     const limit = maxFileSize ?? config.maxFileSize;
     let bytes: Uint8Array;
@@ -324,8 +416,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     }
 
     let onlyClusterSpecs = false;
-    if (t.fromWalk && t.abs) {
-      const named = namedByConfig(config, t.abs, cfgMatchers);
+    if ((t.fromWalk || options.onlySpecs) && t.abs) {
+      const named = configNamesFile(config, t.abs);
       if (!named) {
         // Cheap pre-filter: a file that never mentions cluster_type cannot be a CreateCluster body.
         if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('cluster_type') < 0) continue;
@@ -337,7 +429,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
 
     const fileName = t.abs ?? stdinName;
     const inventory = inventoryFor(config);
-    const result = await lint(bytes, {
+    const lintOptions: LintOptions = {
       ...(inventory ? { inventory } : {}),
       fileName,
       format: fileName ? formatFromName(fileName) : undefined,
@@ -346,13 +438,69 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       limits: { maxFileSize: limit },
       fileSize,
       onlyClusterSpecs,
-    });
+      suppressions,
+      pointerOverrides: settings.pointerOverrides,
+    };
+    let result: LintResult = await lint(bytes, lintOptions);
     if (result.skipped) continue;
-    let diagnostics = result.diagnostics;
-    if (options.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
-    reports.push({ displayPath, absPath, diagnostics, source: result.source });
+    const report: FileReport = { displayPath, absPath, diagnostics: [], source: result.source };
+    if (options.fix && result.problems.every((p) => p.code !== 'too-large' && p.code !== 'binary' && p.code !== 'encoding')) {
+      const fixed = await fixFile(result, lintOptions);
+      result = fixed.result;
+      if (fixed.error) report.fixError = fixed.error;
+      if (fixed.changed) {
+        // The fixed text is the file itself: its password values are masked, as in every other output.
+        if (options.fix === 'dry-run') report.output = collectSecrets(parseFileSync(fixed.text, { fileName, format: result.format })).scrub(fixed.text);
+        else {
+          try {
+            writeFileSync(t.abs!, fixed.text);
+          } catch (err) {
+            throw new UsageError(`cannot write ${displayPath}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+          }
+        }
+        report.fixed = fixed.count;
+      }
+      report.source = result.source;
+    }
+    report.diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    reports.push(report);
   }
   return { reports, notifications, enabledIds, policies };
+}
+
+/**
+ * --fix / --fix-dry-run on one file: safe fixes applied until none is left (core's fixUntilStable), then the findings
+ * of the fixed text.
+ */
+async function fixFile(first: LintResult, options: LintOptions): Promise<{ text: string; changed: boolean; count: number; error?: string; result: LintResult }> {
+  if (first.format === 'yaml') await loadYamlParser();
+  const original = (first.source.hadBom ? '\uFEFF' : '') + first.source.text;
+  let firstPass = true;
+  const outcome = fixUntilStable(original, (text) => {
+    if (firstPass) {
+      firstPass = false;
+      return first;
+    }
+    return lintSync(text, options);
+  });
+  return { text: outcome.text, changed: outcome.changed, count: outcome.fixed.length, ...(outcome.error ? { error: outcome.error } : {}), result: outcome.result };
+}
+
+/** The CI environment variable most CI systems set (GitHub Actions, GitLab CI, CircleCI, Travis, Buildkite…). */
+function isCi(): boolean {
+  const v = process.env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** The top of the git work tree around `dir` (where `.git` is), found without running git; undefined outside one. */
+export function gitTopLevel(dir: string): string | undefined {
+  let cur = resolve(dir);
+  for (;;) {
+    if (existsSync(join(cur, '.git'))) return cur;
+    const parent = resolve(cur, '..');
+    if (parent === cur) return undefined;
+    cur = parent;
+  }
 }
 
 function isArgError(err: unknown): boolean {
@@ -365,10 +513,12 @@ function parseRuleFlags(flags: string[], known: Set<string>): Record<string, Sev
   for (const f of flags) {
     const m = /^([^=]+)=(.+)$/.exec(f);
     if (!m) throw new UsageError(`--rule expects id=severity (for example --rule cluster-name-format=off), got "${f}"`);
-    const [, id, sev] = m as unknown as [string, string, string];
-    // A policy id is checked against the configs, which each file may have its own of.
+    const [, rawId, rawSev] = m as unknown as [string, string, string];
+    const id = rawId.trim();
+    const sev = SEVERITY_ALIASES[rawSev.trim()] ?? rawSev.trim();
+    // A policy id is checked against the configs of the run once they are read.
     if (!known.has(id) && !id.startsWith('policy/')) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
-    if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
+    if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} (or warn, 0, 1, 2)`);
     out[id] = sev as SeveritySetting;
   }
   return out;
@@ -472,41 +622,8 @@ function walk(dir: string, out: Target[]): void {
   }
 }
 
-function namedByConfig(config: AcklintConfig, abs: string, cache: Map<AcklintConfig, (abs: string) => boolean>): boolean {
-  if (!config.files.length || !config.path) return false;
-  let m = cache.get(config);
-  if (!m) {
-    const base = resolve(config.path, '..');
-    const res = config.files.map((g) => globToRegExp(g));
-    m = (p: string) => {
-      const rel = relative(base, p).split(sep).join('/');
-      return !rel.startsWith('..') && res.some((re) => re.test(rel));
-    };
-    cache.set(config, m);
-  }
-  return m(abs);
-}
-
-/** Minimal glob for config `files`: "**" + "/" any directories, "**" anything, `*` within a segment, `?` one character. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (glob.startsWith('**/', i)) {
-      re += '(?:.*/)?';
-      i += 2;
-    } else if (glob.startsWith('**', i)) {
-      re += '.*';
-      i += 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
 function listRules(format: string, severities: Record<string, SeveritySetting>, policies: readonly RuleMeta[]): string {
-  const rows = [...builtinRules.map((r) => r.meta), ...policies].map((m) => ({
+  const rows = [...ruleMetas(), ...policies].map((m) => ({
     id: m.id,
     severity: severities[m.id] ?? m.defaultSeverity,
     defaultSeverity: m.defaultSeverity,

@@ -10,6 +10,8 @@ import {
   ConfigError,
   ConfigResolver,
   buildAddressPlan,
+  isSuppressed,
+  settingsForFile,
   formatFromName,
   lintParsed,
   loadInventory,
@@ -80,8 +82,7 @@ export async function plan(argv: string[]): Promise<number> {
       const rel = relative(cwd, abs);
       return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
     };
-    const knownIds = new Set(builtinRules.map((r) => r.meta.id));
-    const resolver = new ConfigResolver(knownIds);
+    const resolver = new ConfigResolver(builtinRules.map((r) => r.meta));
     const explicit = values.config ? await resolver.load(resolve(values.config)) : undefined;
     const cliInventory = (values.inventory ?? []).map((p) => resolve(p));
     const inventories = new Map<string, Inventory>();
@@ -97,18 +98,24 @@ export async function plan(argv: string[]): Promise<number> {
 
     const entries: PlanEntry[] = [];
     for (const arg of positionals) {
+      if (arg === '-') throw new PlanError('plan: reads spec files, not standard input; name the file (acklint plan cluster.yaml)');
       const abs = resolve(arg);
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(abs);
       } catch (err) {
-        throw new PlanError(`cannot read ${arg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EISDIR') throw new PlanError(`plan: ${arg} is a directory; name the spec files in it (acklint plan ${arg.replace(/[\\/]+$/, '')}/*.yaml)`);
+        if (code === 'ENOENT') throw new PlanError(`plan: no such file: ${arg}`);
+        throw new PlanError(`plan: cannot read ${arg}: ${code ?? (err as Error).message}`);
       }
       const config = explicit ?? (await resolver.forFile(abs));
       const inventory = inventoryFor(config);
-      const severities: Record<string, SeveritySetting> = { ...config.rules };
+      const settings = settingsForFile(config, abs);
+      const severities: Record<string, SeveritySetting> = settings.severities;
       const parsed = await parseFile(bytes, { fileName: abs, format: formatFromName(abs), limits: { maxFileSize: config.maxFileSize } });
-      const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, ...(inventory ? { inventory } : {}) });
+      // Suppressed findings (acklint-disable comments, overrides at a JSON pointer) are left out of the plan, as out of a lint.
+      const result = lintParsed(parsed, { fileName: abs, rules: networkRules, severities, suppressions: settings.suppressions, pointerOverrides: settings.pointerOverrides, ...(inventory ? { inventory } : {}) });
       // Documents that are CreateCluster bodies: with cluster_type, or at least one network field.
       const clusters = parsed.documents.filter(
         (d) => d.kind === 'cluster' && (d.hasClusterType || ['container_cidr', 'service_cidr', 'vpcid', 'vswitch_ids', 'pod_vswitch_ids', 'addons'].some((k) => d.has([k]))),
@@ -116,7 +123,7 @@ export async function plan(argv: string[]): Promise<number> {
       if (!clusters.length) throw new PlanError(`plan: ${display(abs)} has no CreateCluster body`);
       for (const doc of clusters) {
         const conflicts = result.diagnostics
-          .filter((d: Diagnostic) => d.documentIndex === doc.index)
+          .filter((d: Diagnostic) => d.documentIndex === doc.index && !isSuppressed(d))
           .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 }));
         entries.push({ file: display(abs), document: doc.index, plan: buildAddressPlan(doc, inventory), conflicts });
       }

@@ -7,6 +7,12 @@ export interface FileReport {
   absPath?: string;
   diagnostics: Diagnostic[];
   source: SourceText;
+  /** --fix-dry-run: the fixed text (only when fixes changed it). */
+  output?: string;
+  /** --fix / --fix-dry-run: how many findings the fixes resolved. */
+  fixed?: number;
+  /** --fix / --fix-dry-run: why the file's fixes were not applied. */
+  fixError?: string;
 }
 
 export interface FormatInput {
@@ -14,7 +20,11 @@ export interface FormatInput {
   /** Every rule enabled in this run (plus the engine's internal-error entry). */
   rules: RuleMeta[];
   cwd: string;
+  /** What report paths are relative to in SARIF, github and gitlab output: --sarif-base, else the git top level, else cwd. */
+  baseDir: string;
   color: boolean;
+  /** Terminal width when standard output is a terminal (stylish wraps to it); undefined when piped. */
+  width?: number;
   /** False when the run failed for a reason other than findings (I/O, internal). */
   executionSuccessful: boolean;
   /** Problems of the run itself (unreadable files…), for SARIF toolExecutionNotifications. */

@@ -31,6 +31,12 @@ export interface RelatedLocation {
   file?: string;
 }
 
+/** Why a finding is not counted: an inline `acklint-disable…` comment (inSource) or the config (external). */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  justification?: string;
+}
+
 export interface Diagnostic {
   ruleId: string;
   severity: Severity;
@@ -46,4 +52,6 @@ export interface Diagnostic {
   related: RelatedLocation[];
   fix?: Fix;
   docsUrl: string;
+  /** Present (non-empty) when the finding is suppressed: kept for SARIF and summaries, not counted as a problem. */
+  suppressions?: Suppression[];
 }

@@ -1,10 +1,12 @@
 import type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting } from './diagnostic.js';
 import { INTERNAL_ERROR_ID, ruleDocsUrl } from './meta.js';
 import { ClusterDocument, type JsonPath, type JsonValue, type Node, type SourceFormat } from './model.js';
-import { parseFile, parseFileSync, type ParsedFile, type ParseLimits } from './parse/index.js';
+import { parseFile, parseFileSync, type ParsedFile, type ParseLimits, type ParseProblem } from './parse/index.js';
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
 import type { Inventory } from './network/inventory.js';
+import type { PointerOverride, SuppressionSettings } from './config.js';
+import { applySuppressions } from './suppress.js';
 import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 import { embeddedClusterBodies } from './embedded-specs.js';
 
@@ -25,6 +27,10 @@ export interface LintOptions {
   onlyClusterSpecs?: boolean;
   /** Existing VPCs, vSwitches and clusters (`--inventory`), for the rules that compare the spec with them. */
   inventory?: Inventory;
+  /** Inline `acklint-disable` comments: honoured, reason required, unused ones reported (see suppress.ts). */
+  suppressions?: SuppressionSettings;
+  /** Config overrides at JSON pointers of this file (see settingsForFile). */
+  pointerOverrides?: readonly PointerOverride[];
 }
 
 export interface LintResult {
@@ -34,6 +40,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   /** True when `onlyClusterSpecs` was set and the file is not a cluster spec. */
   skipped: boolean;
+  /** Problems found while reading the file (syntax, encoding, limits); `--fix` checks that fixes add none. */
+  problems: readonly ParseProblem[];
 }
 
 /** Parse and lint one file's contents. Never throws for bad input; see {@link LintResult}. */
@@ -52,7 +60,7 @@ export function isClusterSpec(parsed: ParsedFile): boolean {
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
-  const base = { fileName: options.fileName, format: parsed.format, source: parsed.source };
+  const base = { fileName: options.fileName, format: parsed.format, source: parsed.source, problems: parsed.problems };
   if (options.onlyClusterSpecs && !isClusterSpec(parsed)) return { ...base, diagnostics: [], skipped: true };
 
   const now = options.now ?? new Date();
@@ -65,15 +73,20 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
   // CreateCluster rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
   const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.flatMap((d) => (d.kind === 'cluster' ? [d] : embeddedClusterBodies(d))) };
   const fileRules = new Set<string>();
+  const enabled = new Set<string>();
   for (const rule of options.rules) {
     const scope = rule.meta.scope ?? 'cluster';
     if (scope === 'file') fileRules.add(rule.meta.id);
     const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
+    enabled.add(rule.meta.id);
     for (const doc of targetsOf[scope]) runRule(rule, setting, doc, parsed, now, out, options.inventory);
   }
 
-  return { ...base, diagnostics: finish(dropFollowOns(out, parsed, fileRules), parsed), skipped: false };
+  const found = finish(dropFollowOns(out, parsed, fileRules), parsed);
+  const known = new Set(options.rules.map((r) => r.meta.id));
+  const diagnostics = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled, known });
+  return { ...base, diagnostics, skipped: false };
 }
 
 /**

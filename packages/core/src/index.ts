@@ -31,23 +31,37 @@ export {
   type ParseProblem,
   type ProblemCode,
 } from './parse/index.js';
-export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './diagnostic.js';
+export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, Suppression, TextEdit } from './diagnostic.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
-export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
+export { collectSecrets, isClusterSpec, lint, lintParsed, lintSync, SecretIndex, type LintOptions, type LintResult } from './engine.js';
 export {
   CONFIG_FILE_NAMES,
   ConfigError,
   ConfigResolver,
+  PRESETS,
   defaultConfig,
   closest,
+  configNamesFile,
   editDistance,
   findConfigFile,
+  globToRegExp,
   loadConfigFile,
+  mergeConfigs,
   parseSize,
+  presetRules,
+  settingsForFile,
   suggest,
   type AcklintConfig,
+  type ConfigOverride,
+  type FileSet,
+  type FileSettings,
+  type PointerOverride,
+  type PresetRule,
+  type SuppressionSettings,
 } from './config.js';
+export { DIRECTIVE_RULES, INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID, applySuppressions, findDirectives, isSuppressed, parseDirectiveText, type Directive, type DirectiveKind } from './suppress.js';
+export { applyFixes, fixUntilStable, isAutoFixable, safeFixEdits, type FixOutcome, type FixPass } from './fix.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
 export * from './network/index.js';
 export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, POLICY_GUIDE_URL, TOOL_NAME, VERSION, docsUrlOf, ruleDocsUrl } from './meta.js';

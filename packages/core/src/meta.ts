@@ -8,7 +8,9 @@ export const HOMEPAGE = 'https://github.com/acklint/acklint';
 export const DOCS_BASE = `${HOMEPAGE}/blob/main`;
 
 export function ruleDocsUrl(ruleId: string): string {
-  return ruleId === INTERNAL_ERROR_ID ? `${DOCS_BASE}/docs/internal-error.md` : `${DOCS_BASE}/rules/${ruleId}.md`;
+  if (ruleId === INTERNAL_ERROR_ID) return `${DOCS_BASE}/docs/internal-error.md`;
+  if (ruleId === UNUSED_DIRECTIVE_ID || ruleId === INVALID_DIRECTIVE_ID) return `${DOCS_BASE}/docs/suppressions.md#${ruleId}`;
+  return `${DOCS_BASE}/rules/${ruleId}.md`;
 }
 
 /** Where a rule is documented: its own `docsUrl` (a team's policy) or acklint's page for it. */
@@ -18,6 +20,10 @@ export function docsUrlOf(meta: RuleMeta): string {
 
 /** The guide to writing policies; the docs link of a policy that names no page of its own. */
 export const POLICY_GUIDE_URL = `${DOCS_BASE}/docs/policies.md`;
+
+/** The engine's findings about acklint-disable comments (see suppress.ts). */
+export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
+export const INVALID_DIRECTIVE_ID = 'invalid-disable-directive';
 
 /** The id of the diagnostic the engine emits when a rule throws. */
 export const INTERNAL_ERROR_ID = 'internal-error';

@@ -2,12 +2,12 @@
  * Policies in the config: what is refused (with the exact place in the config), how findings are placed and worded,
  * select paths, and merging along a chain of configs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileStats } from '../src/policies/load.js';
-import { ConfigError, lint, loadConfigFile, mergePolicies, parseSelect, select, withPolicies, type AcklintConfig, type JsonValue, type Rule } from '@acklint/core';
+import { ConfigError, ConfigResolver, lint, loadConfigFile, mergePolicies, parseSelect, select, withPolicies, type AcklintConfig, type JsonValue, type Rule } from '@acklint/core';
 
 const BUILTIN = new Set(['cluster-name-format', 'deletion-protection-disabled']);
 let root: string;
@@ -338,6 +338,57 @@ describe('select paths', () => {
     ['nodepools[*]x', 'unexpected "x" at character 13'],
   ])('%s is refused: %s', (path, message) => {
     expect(() => parseSelect(path)).toThrow(message);
+  });
+});
+
+describe('policies along extends and the directory cascade', () => {
+  const policy = (id: string, severity: string, description: string) =>
+    `  - id: ${id}\n    severity: ${severity}\n    description: ${description}\n    schema: {required: [cluster_spec]}\n`;
+
+  /** A tree of config files; returns its root directory. */
+  function tree(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(root, 'tree-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  }
+  const summary = (c: AcklintConfig) => (c.policies ?? []).map((p) => `${p.meta.id}:${p.meta.defaultSeverity}:${p.meta.description}`);
+
+  it('a nested config adds to its parent\'s policies, replaces one with the same id in its place, and sets levels of either', async () => {
+    const dir = tree({
+      '.acklint.yaml': `policies:\n${policy('policy/a', 'error', 'parent a')}${policy('policy/b', 'error', 'parent b')}`,
+      'team/.acklint.yaml': `policies:\n${policy('policy/a', 'warning', 'team a')}${policy('policy/c', 'info', 'team c')}rules:\n  policy/b: off\n`,
+    });
+    const resolver = new ConfigResolver(BUILTIN);
+    const team = await resolver.forFile(join(dir, 'team', 'spec.yaml'));
+    expect(summary(team)).toEqual(['policy/a:warning:team a', 'policy/b:error:parent b', 'policy/c:info:team c']);
+    expect(team.rules).toEqual({ 'policy/b': 'off' });
+    expect(summary(await resolver.forFile(join(dir, 'spec.yaml')))).toEqual(['policy/a:error:parent a', 'policy/b:error:parent b']);
+  });
+
+  it('root: true leaves the parent\'s policies out, so a level for one of them is an unknown rule at its place', async () => {
+    const dir = tree({
+      '.acklint.yaml': `policies:\n${policy('policy/a', 'error', 'parent a')}`,
+      'team/.acklint.yaml': 'root: true\nrules:\n  policy/a: off\n',
+    });
+    const err = await new ConfigResolver(BUILTIN).forFile(join(dir, 'team', 'spec.yaml')).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err!.message).toBe(`${join(dir, 'team', '.acklint.yaml')}:3:3: unknown rule "policy/a"`);
+  });
+
+  it('extends: the policies of the extended file come first, the extending file\'s replace them by id', async () => {
+    const dir = tree({
+      'shared/policies.yaml': `policies:\n${policy('policy/a', 'error', 'shared a')}${policy('policy/b', 'error', 'shared b')}`,
+      'app/.acklint.yaml': `extends: [acklint:recommended, ../shared/policies.yaml]\npolicies:\n${policy('policy/b', 'info', 'app b')}overrides:\n  - files: ["legacy/**"]\n    rules: {policy/a: off}\n`,
+    });
+    const config = await loadConfigFile(join(dir, 'app', '.acklint.yaml'), BUILTIN);
+    expect(summary(config)).toEqual(['policy/a:error:shared a', 'policy/b:info:app b']);
+    expect(config.overrides.map((o) => o.rules)).toEqual([{ 'policy/a': 'off' }]);
   });
 });
 

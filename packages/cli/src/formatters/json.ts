@@ -1,4 +1,4 @@
-import { toJsonPointer } from '@acklint/core';
+import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { FormatInput } from '../types.js';
 
@@ -9,47 +9,57 @@ function displayPath(abs: string, cwd: string): string {
 
 /**
  * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
- * columns), with acklint's extras: JSON pointer, related locations, fix, docs URL.
+ * columns; suppressed findings under `suppressedMessages`; `output`, the fixed text, after --fix-dry-run), with
+ * acklint's extras: JSON pointer, related locations, fix, docs URL.
  */
 export function json(input: FormatInput): string {
   const out = input.files.map((f) => {
-    const count = (s: string) => f.diagnostics.filter((d) => d.severity === s).length;
+    const active = f.diagnostics.filter((d) => !isSuppressed(d));
+    const suppressed = f.diagnostics.filter(isSuppressed);
+    const count = (s: string) => active.filter((d) => d.severity === s).length;
     return {
       filePath: f.displayPath,
       errorCount: count('error'),
       warningCount: count('warning'),
       infoCount: count('info'),
-      messages: f.diagnostics.map((d) => ({
-        ruleId: d.ruleId,
-        severity: d.severity,
-        message: d.message,
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-        pointer: toJsonPointer(d.path),
-        document: d.documentIndex,
-        related: d.related.map((r) => ({
-          // A location in another file (an inventory file) names it, relative to the working directory.
-          ...(r.file ? { filePath: displayPath(r.file, input.cwd) } : {}),
-          message: r.message,
-          line: r.range.start.line + 1,
-          column: r.range.start.character + 1,
-          endLine: r.range.end.line + 1,
-          endColumn: r.range.end.character + 1,
-        })),
-        ...(d.fix
-          ? {
-              fix: {
-                title: d.fix.title,
-                safe: d.fix.safe,
-                edits: d.fix.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
-              },
-            }
-          : {}),
-        docsUrl: d.docsUrl,
-      })),
+      messages: active.map((d) => message(d, input.cwd)),
+      suppressedMessages: suppressed.map((d) => ({ ...message(d, input.cwd), suppressions: d.suppressions })),
+      ...(f.output !== undefined ? { output: f.output } : {}),
+      ...(f.fixError ? { fixError: f.fixError } : {}),
     };
   });
   return JSON.stringify(out, null, 2) + '\n';
+}
+
+function message(d: Diagnostic, cwd: string) {
+  return {
+    ruleId: d.ruleId,
+    severity: d.severity,
+    message: d.message,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    pointer: toJsonPointer(d.path),
+    document: d.documentIndex,
+    related: d.related.map((r) => ({
+      // A location in another file (an inventory file) names it, relative to the working directory.
+      ...(r.file ? { filePath: displayPath(r.file, cwd) } : {}),
+      message: r.message,
+      line: r.range.start.line + 1,
+      column: r.range.start.character + 1,
+      endLine: r.range.end.line + 1,
+      endColumn: r.range.end.character + 1,
+    })),
+    ...(d.fix
+      ? {
+          fix: {
+            title: d.fix.title,
+            safe: d.fix.safe,
+            edits: d.fix.edits.map((e) => ({ start: e.start, end: e.end, newText: e.newText })),
+          },
+        }
+      : {}),
+    docsUrl: d.docsUrl,
+  };
 }

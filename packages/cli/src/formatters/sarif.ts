@@ -1,14 +1,25 @@
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
-import type { FileReport, FormatInput } from '../types.js';
+import type { FormatInput } from '../types.js';
+import { fingerprint, pathFrom, relativeTo } from './common.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
+/** GitHub code scanning shows at most this much of a rule's fullDescription. */
+export const MAX_FULL_DESCRIPTION = 1024;
+
+/**
+ * How code scanning ranks a security rule (`security-severity`: a numeric string, 9.0+ critical, 7.0+ high, 4.0+
+ * medium, below low) and shows its kind of finding (`problem.severity`), from the rule's default level.
+ */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.5', warning: '5.0', info: '2.0' };
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every enabled rule described, paths
- * relative to %SRCROOT% (the working directory), UTF-16 columns, and fingerprints that survive line shifts.
+ * relative to %SRCROOT% (the repository's top level, or --sarif-base), UTF-16 columns, `primaryLocationLineHash`
+ * fingerprints that survive edits which move lines, security ranking on security rules, related locations linked from
+ * the message, and suppressed findings kept with their suppressions.
  */
 export function sarif(input: FormatInput): string {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
@@ -16,39 +27,36 @@ export function sarif(input: FormatInput): string {
   const artifactIndex = new Map<string, number>();
   const results: unknown[] = [];
 
-  const artifactOf = (abs: string) => {
-    const uri = relativeTo(input.cwd, abs).split('/').map(encodeURIComponent).join('/');
+  const artifactOf = (uri: string) => {
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
       artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
     }
     return { artifactLocation: { uri, uriBaseId: SRCROOT, index: artifactIndex.get(uri)! } };
   };
+  const encode = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
   for (const file of input.files) {
-    const uri = artifactUri(file, input.cwd);
-    if (!artifactIndex.has(uri)) {
-      artifactIndex.set(uri, artifacts.length);
-      artifacts.push({ location: { uri, uriBaseId: SRCROOT } });
-    }
-    const index = artifactIndex.get(uri)!;
+    const uri = encode(pathFrom(input.baseDir, file));
+    const location = artifactOf(uri);
     const seen = new Map<string, number>();
     for (const d of file.diagnostics) {
-      const location = { artifactLocation: { uri, uriBaseId: SRCROOT, index } };
+      const fp = fingerprint(d, uri, seen);
       const result: Record<string, unknown> = {
         ruleId: d.ruleId,
         ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
         level: LEVEL[d.severity],
-        message: { text: d.message },
+        message: { text: d.related.length ? withLinks(d) : d.message },
         locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
-        partialFingerprints: { 'acklintFindingHash/v1': fingerprint(d, uri, seen) },
+        // GitHub keys alerts on primaryLocationLineHash alone; ours does not depend on line numbers or line text.
+        partialFingerprints: { primaryLocationLineHash: `${fp.hash.slice(0, 16)}:${fp.occurrence}` },
       };
       if (d.related.length) {
         result.relatedLocations = d.related.map((r, i) => ({
           id: i + 1,
           message: { text: r.message },
           // A location in another file (an inventory file) is an artifact of its own.
-          physicalLocation: { ...(r.file ? artifactOf(r.file) : location), region: region(r.range) },
+          physicalLocation: { ...(r.file ? artifactOf(encode(relativeTo(input.baseDir, r.file))) : location), region: region(r.range) },
         }));
       }
       if (d.fix) {
@@ -57,7 +65,7 @@ export function sarif(input: FormatInput): string {
             description: { text: d.fix.title },
             artifactChanges: [
               {
-                artifactLocation: { uri, uriBaseId: SRCROOT, index },
+                ...location,
                 replacements: d.fix.edits.map((e) => ({
                   deletedRegion: region(file.source.rangeOf(e)),
                   insertedContent: { text: e.newText },
@@ -66,6 +74,9 @@ export function sarif(input: FormatInput): string {
             ],
           },
         ];
+      }
+      if (d.suppressions?.length) {
+        result.suppressions = d.suppressions.map((s) => ({ kind: s.kind, ...(s.justification ? { justification: s.justification } : {}) }));
       }
       results.push(result);
     }
@@ -85,7 +96,8 @@ export function sarif(input: FormatInput): string {
             rules: input.rules.map(descriptor),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: dirUri(input.cwd) } },
+        automationDetails: { id: `${TOOL_NAME}/` },
+        originalUriBaseIds: { [SRCROOT]: { uri: dirUri(input.baseDir) } },
         artifacts,
         columnKind: 'utf16CodeUnits',
         invocations: [
@@ -104,21 +116,49 @@ export function sarif(input: FormatInput): string {
   return JSON.stringify(log, null, 2) + '\n';
 }
 
+/** SARIF message text: literal square brackets are escaped, and `[text](id)` links a related location. */
+function escapeBrackets(s: string): string {
+  return s.replace(/[\\[\]]/g, (c) => `\\${c}`);
+}
+
+/** The message with a link to each related location, so that GitHub shows them as links in the alert. */
+function withLinks(d: Diagnostic): string {
+  const links = d.related.map((r, i) => `[${escapeBrackets(r.message.replace(/[.\s]+$/, ''))}](${i + 1})`);
+  return `${escapeBrackets(d.message)} See: ${links.join('; ')}.`;
+}
+
+/** At most `max` characters, cut after a sentence (or else a word) and marked with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const sentence = head.lastIndexOf('. ');
+  const cut = sentence > max / 2 ? sentence + 1 : head.lastIndexOf(' ') > max / 2 ? head.lastIndexOf(' ') : head.length;
+  return `${head.slice(0, cut).trimEnd()}…`;
+}
+
 function descriptor(meta: RuleMeta) {
   const docs = docsUrlOf(meta);
   const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${docs}`;
+  const security = meta.category === 'security';
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: meta.description },
-    fullDescription: { text: meta.details },
+    fullDescription: { text: truncate(meta.details, MAX_FULL_DESCRIPTION) },
     helpUri: docs,
     help: {
       text: help,
       markdown: `${meta.details}\n\n**Documented:** ${meta.fact.text} (source: ${meta.fact.source})\n\n[Rule documentation](${docs})`,
     },
     defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
-    properties: { tags: meta.tags, category: meta.category },
+    properties: {
+      // Code scanning uses security-severity only on rules tagged "security".
+      tags: security && !meta.tags.includes('security') ? [...meta.tags, 'security'] : meta.tags,
+      category: meta.category,
+      precision: 'high',
+      'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity],
+      ...(security ? { 'security-severity': SECURITY_SEVERITY[meta.defaultSeverity] } : {}),
+    },
   };
 }
 
@@ -134,32 +174,6 @@ function region(r: Range) {
 function logical(d: Diagnostic) {
   if (!d.path.length) return {};
   return { logicalLocations: [{ fullyQualifiedName: toJsonPointer(d.path), kind: 'member' }] };
-}
-
-/**
- * Stable across edits that move lines: rule + file + document + JSON pointer (+ message for findings without a
- * path, e.g. syntax errors), with an ordinal for repeats of the same key.
- */
-function fingerprint(d: Diagnostic, uri: string, seen: Map<string, number>): string {
-  const key = [d.ruleId, uri, String(d.documentIndex), toJsonPointer(d.path), d.path.length ? '' : d.message].join('\u0000');
-  const n = (seen.get(key) ?? 0) + 1;
-  seen.set(key, n);
-  return createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
-}
-
-function artifactUri(file: FileReport, cwd: string): string {
-  const display = file.displayPath.split(/[\\/]/).map(encodeURIComponent).join('/');
-  if (!file.absPath) return display;
-  const rel = relativeTo(cwd, file.absPath);
-  return rel.split('/').map(encodeURIComponent).join('/');
-}
-
-function relativeTo(from: string, to: string): string {
-  const a = from.split(/[\\/]/).filter(Boolean);
-  const b = to.split(/[\\/]/).filter(Boolean);
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return [...Array(a.length - i).fill('..'), ...b.slice(i)].join('/');
 }
 
 function dirUri(dir: string): string {

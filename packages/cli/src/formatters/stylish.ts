@@ -1,46 +1,87 @@
-import type { Diagnostic, Severity } from '@acklint/core';
+import { isAutoFixable, isSuppressed, type Diagnostic, type Severity } from '@acklint/core';
 import type { FormatInput } from '../types.js';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, underline: 4, bold: 1 } as const;
+/** Narrower than this, a wrapped message column would be unreadable: the message goes under the position instead. */
+const MIN_MESSAGE_WIDTH = 30;
 
-/** ESLint-style grouped output: one block per file, `line:col  severity  message  rule-id`. */
+/**
+ * ESLint-style grouped output: one block per file, `line:col  severity  message  rule-id`. Piped, each finding is one
+ * line (for grep and editors' problem matchers); on a terminal, long messages wrap to its width under the message
+ * column, and the rule id stays on the finding's first line.
+ */
 export function stylish(input: FormatInput): string {
   const paint = (code: keyof typeof CODES, s: string) => (input.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof CODES> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let fixable = 0;
+  let suggestions = 0;
+  let suppressed = 0;
+  let fixed = 0;
   const blocks: string[] = [];
 
   for (const file of input.files) {
-    if (!file.diagnostics.length) continue;
-    const rows = file.diagnostics.map((d: Diagnostic) => {
+    fixed += file.fixed ?? 0;
+    const diags = file.diagnostics.filter((d) => {
+      if (!isSuppressed(d)) return true;
+      suppressed++;
+      return false;
+    });
+    if (!diags.length) continue;
+    const rows = diags.map((d: Diagnostic) => {
       counts[d.severity]++;
-      if (d.fix) fixable++;
-      return [
-        `${d.range.start.line + 1}:${d.range.start.character + 1}`,
-        d.severity,
-        oneLine(d.message),
-        d.ruleId,
-      ] as const;
+      if (isAutoFixable(d)) fixable++;
+      else if (d.fix) suggestions++;
+      return [`${d.range.start.line + 1}:${d.range.start.character + 1}`, d.severity, oneLine(d.message), d.ruleId] as const;
     });
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
-    const w2 = Math.max(...rows.map((r) => r[2].length));
-    const lines = rows.map(
-      (r) =>
-        `  ${paint('dim', r[0].padEnd(w0))}  ${paint(sevColor[r[1] as Severity], r[1].padEnd(w1))}  ${r[2].padEnd(w2)}  ${paint('dim', r[3])}`,
-    );
-    blocks.push(`${paint('underline', file.displayPath)}\n${lines.map((l) => l.trimEnd()).join('\n')}`);
+    const w3 = Math.max(...rows.map((r) => r[3].length));
+    const indent = 2 + w0 + 2 + w1 + 2;
+    // On a terminal: the message column is what is left of the width after the position, level and rule id.
+    const messageWidth = input.width ? input.width - indent - 2 - w3 : Infinity;
+    const w2 = Math.min(Math.max(...rows.map((r) => r[2].length)), messageWidth);
+    const lines = rows.map((r) => {
+      const head = `  ${paint('dim', r[0].padEnd(w0))}  ${paint(sevColor[r[1] as Severity], r[1].padEnd(w1))}  `;
+      if (!input.width || r[2].length <= messageWidth) return `${head}${r[2].padEnd(w2)}  ${paint('dim', r[3])}`.trimEnd();
+      if (messageWidth < MIN_MESSAGE_WIDTH) {
+        // Too narrow for a message column: rule id on the first line, the message wrapped below it.
+        const width = Math.max(20, input.width - 4);
+        return [`${head}${paint('dim', r[3])}`, ...wrap(r[2], width).map((l) => `    ${l}`)].join('\n');
+      }
+      const [first, ...rest] = wrap(r[2], messageWidth);
+      return [`${head}${first!.padEnd(w2)}  ${paint('dim', r[3])}`.trimEnd(), ...rest.map((l) => `${' '.repeat(indent)}${l}`)].join('\n');
+    });
+    blocks.push(`${paint('underline', file.displayPath)}\n${lines.join('\n')}`);
   }
 
   const total = counts.error + counts.warning + counts.info;
-  if (!total) return '';
+  const notes: string[] = [];
+  if (fixed) notes.push(`  ${plural(fixed, 'problem')} fixed by --fix`);
+  if (suppressed) notes.push(`  ${plural(suppressed, 'suppressed finding')} not counted (acklint-disable comments or config overrides; listed by --format json and sarif)`);
+  if (!total) return notes.length ? `${notes.join('\n').trimStart()}\n` : '';
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info) parts.push(plural(counts.info, 'info', 'infos'));
   const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
   let summary = `${mark} ${plural(total, 'problem')} (${parts.join(', ')})`;
-  if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'has' : 'have'} a suggested fix (listed by --format json and sarif)`;
+  if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with --fix`;
+  if (suggestions) summary += `\n  ${suggestions} ${suggestions === 1 ? 'has a suggested fix' : 'have suggested fixes'} to review (listed by --format json and sarif)`;
+  if (notes.length) summary += `\n${notes.join('\n')}`;
   return `\n${blocks.join('\n\n')}\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
+}
+
+/** Words of `s` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(s: string, width: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of s.split(' ')) {
+    if (cur && cur.length + 1 + word.length > width) {
+      out.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) out.push(cur);
+  return out;
 }
 
 function plural(n: number, word: string, pluralWord = `${word}s`): string {

@@ -1,0 +1,48 @@
+/** Helpers shared by the formatters: paths relative to the report's base directory, findings shown, fingerprints. */
+import { createHash } from 'node:crypto';
+import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
+import type { FileReport } from '../types.js';
+
+/** `to` relative to `from`, with `/` separators (`..` segments where `to` is outside `from`). */
+export function relativeTo(from: string, to: string): string {
+  const a = from.split(/[\\/]/).filter(Boolean);
+  const b = to.split(/[\\/]/).filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...Array(a.length - i).fill('..'), ...b.slice(i)].join('/');
+}
+
+/** A report's path relative to `base` (the repository root for SARIF, GitHub and GitLab); stdin keeps its display name. */
+export function pathFrom(base: string, file: FileReport): string {
+  return file.absPath ? relativeTo(base, file.absPath) : file.displayPath.split(/[\\/]/).join('/');
+}
+
+/** The findings a CI report lists: suppressed ones are left out (SARIF alone reports them, marked). */
+export function shown(file: FileReport): Diagnostic[] {
+  return file.diagnostics.filter((d) => !isSuppressed(d));
+}
+
+/**
+ * A finding's identity across edits that move lines: rule, file, document and JSON pointer (the message for findings
+ * without a path, such as syntax errors), with an ordinal for repeats of the same key in one file. `seen` counts the
+ * repeats; use one map per file.
+ */
+export function fingerprint(d: Diagnostic, path: string, seen: Map<string, number>): { hash: string; occurrence: number } {
+  const key = [d.ruleId, path, String(d.documentIndex), toJsonPointer(d.path), d.path.length ? '' : d.message].join('\u0000');
+  const occurrence = (seen.get(key) ?? 0) + 1;
+  seen.set(key, occurrence);
+  return { hash: createHash('sha256').update(key).digest('hex'), occurrence };
+}
+
+/** Text for XML attribute values and content (also the control characters XML 1.0 does not allow, dropped). */
+export function xml(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;');
+}
