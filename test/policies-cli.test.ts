@@ -46,6 +46,13 @@ describe('policies on the command line', () => {
     ]);
   });
 
+  it.each(['junit', 'github', 'gitlab', 'checkstyle'])('%s: the policy finding with its id', (format) => {
+    const r = runCli(['-f', format, 'team/allowed-regions.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('policy/allowed-regions');
+    expect(r.stdout).toContain('is not one of our regions');
+  });
+
   it('sarif: each policy is a rule with its description and docs link; results point at it', () => {
     const r = runCli(['-f', 'sarif', 'team/'], { cwd: dir });
     const run = parseSarif(r.stdout).runs[0]!;
