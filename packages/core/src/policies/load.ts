@@ -241,7 +241,12 @@ function compile(a: InstanceType<typeof Ajv2020>, schema: JsonValue, fail: Fail)
     fail(['schema'], `the schema does not compile: ${(err as Error).message}`, 'key');
   }
   compileStats.compiled++;
-  if (compiled.size >= MAX_CACHED) compiled.clear();
+  // ajv keeps every schema it compiled too: both caches start over together, so a long editor session that edits
+  // its policies again and again holds a bounded number of them.
+  if (compiled.size >= MAX_CACHED) {
+    compiled.clear();
+    ajv = undefined;
+  }
   compiled.set(key, validate!);
   return validate!;
 }
