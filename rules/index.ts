@@ -228,3 +228,4 @@ export const builtinRules: readonly Rule[] = [
   clusterSpecNotPro,
   nodeHardeningDisabled,
 ];
+export { KNOWN_ADDONS } from './data/addon-names.js';

@@ -182,3 +182,4 @@ for (const count of fileCounts) {
   rmSync(dir, { recursive: true, force: true });
 }
 policyBench({ root, bin, rounds: runs, timeInterleaved, fmt });
+spawnSync(process.execPath, [join(root, 'scripts/bench-editor.mjs')], { stdio: 'inherit' }); // the editor path: acklint-lsp re-lints

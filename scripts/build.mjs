@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
-// run time).
+// run time), (3) bundle the language server into packages/lsp/dist/acklint-lsp.cjs.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
+import { yamlWithoutTokenLog } from './esbuild-yaml.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
@@ -100,7 +101,7 @@ async function bundleCli() {
   const outdir = join(root, 'packages/cli/dist');
   rmSync(outdir, { recursive: true, force: true });
   const results = await Promise.all([
-    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics] }),
+    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog] }),
     ...LAZY.map((l) =>
       build({
         ...COMMON,
@@ -108,12 +109,22 @@ async function bundleCli() {
         outfile: join(outdir, l.out),
         // A lazy bundle loads the other lazy bundles it needs (plan.cjs parses YAML with yaml.cjs) rather than
         // carrying a copy.
-        plugins: [lazySiblings, lazyIpNumStatics],
+        plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog],
       }),
     ),
   ]);
   // Read by scripts/prepack.mjs for THIRD_PARTY_NOTICES.md (not itself part of the package).
   writeFileSync(join(outdir, 'bundled-packages.json'), JSON.stringify(bundledPackages(results), null, 2) + '\n');
+}
+
+/**
+ * The language server: one CommonJS bundle, packages/lsp/dist/acklint-lsp.cjs. It is a long-running process that loads
+ * the YAML parser at start anyway, so nothing is split off into lazy siblings.
+ */
+async function bundleLsp() {
+  const outdir = join(root, 'packages/lsp/dist');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ ...COMMON, entryPoints: [join(root, 'packages/lsp/src/main.ts')], outfile: join(outdir, 'acklint-lsp.cjs'), plugins: [lazyIpNumStatics, yamlWithoutTokenLog] });
 }
 
 /** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */
@@ -150,6 +161,6 @@ function writeCodeCaches() {
 }
 
 generateValidators(root);
-await bundleCli();
+await Promise.all([bundleCli(), bundleLsp()]);
 checkAscii();
 writeCodeCaches();

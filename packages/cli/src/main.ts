@@ -19,10 +19,10 @@ import {
   formatFromName,
   lint,
   lintSync,
-  loadInventory,
+  InventoryLoader,
+  isConfigFile,
   loadYamlParser,
   parseFileSync,
-  type Inventory,
   parseSize,
   settingsForFile,
   SourceText,
@@ -355,19 +355,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
   // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
   // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
-  const inventories = new Map<string, Inventory>();
-  const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
-    const paths = [...new Set([...config.inventory, ...options.inventory])];
-    if (!paths.length) return undefined;
-    const key = paths.join('\0');
-    let inv = inventories.get(key);
-    if (!inv) {
-      inv = loadInventory(paths, (p) => displayOf(p, cwd));
-      inventories.set(key, inv);
-    }
-    return inv;
-  };
-  if (options.inventory.length) inventoryFor(explicitConfig ?? defaultConfig());
+  const inventories = new InventoryLoader(options.inventory, (p) => displayOf(p, cwd));
+  if (options.inventory.length) inventories.forConfig(explicitConfig ?? defaultConfig());
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
@@ -428,7 +417,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     }
 
     const fileName = t.abs ?? stdinName;
-    const inventory = inventoryFor(config);
+    const inventory = inventories.forConfig(config);
     const lintOptions: LintOptions = {
       ...(inventory ? { inventory } : {}),
       fileName,
@@ -616,7 +605,7 @@ function walk(dir: string, out: Target[]): void {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), out);
-    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^\.acklint\.(ya?ml|json)$/.test(e.name)) {
+    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !isConfigFile(e.name)) {
       out.push({ abs: join(dir, e.name), fromWalk: true });
     }
   }

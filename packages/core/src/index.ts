@@ -60,6 +60,7 @@ export {
   type PresetRule,
   type SuppressionSettings,
 } from './config.js';
+export { InventoryLoader, isConfigFile } from './project.js';
 export { DIRECTIVE_RULES, INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID, applySuppressions, findDirectives, isSuppressed, parseDirectiveText, type Directive, type DirectiveKind } from './suppress.js';
 export { applyFixes, fixUntilStable, isAutoFixable, safeFixEdits, type FixOutcome, type FixPass } from './fix.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
