@@ -105,6 +105,12 @@ describe('policies on the command line', () => {
     expect(runCli(['--list-rules', '--no-color'], { cwd: join(dir, 'team') }).stdout).toMatch(/^policy\/cost-center-tag +error +policy +Every cluster carries a cost-center tag/m);
   });
 
+  it('--print-config lists the policies that apply to a file', () => {
+    const shown = JSON.parse(runCli(['--print-config', 'team/valid.yaml'], { cwd: dir }).stdout) as { policies: string[] };
+    expect(shown.policies.length).toBe(13);
+    expect(shown.policies[0]).toBe('policy/allowed-regions');
+  });
+
   it('levels: rules: in the config and --rule on the command line turn a policy off or re-level it', () => {
     const ids = (args: string[]) =>
       (JSON.parse(runCli(['-f', 'json', ...args], { cwd: dir }).stdout) as JsonFileResult[]).flatMap((f) => f.messages.filter((d) => d.ruleId.startsWith('policy/')).map((d) => `${d.ruleId}=${d.severity}`));
