@@ -7,9 +7,10 @@
 //     --before REF      also time the acklint of another commit (a build of `git archive REF`, cached under
 //                       node_modules/.cache/acklint-bench), interleaved with this one, for before/after figures
 //     --baseline DIR    the same with an already built checkout
-//     --only a,b        only these groups of rows: cold, spectral, scale, yaml (yaml-10mb, yaml-aliases), editor, cache
+//     --only a,b        only these groups of rows: cold, spectral, scale, yaml (yaml-10mb, yaml-aliases), editor, cache, lsp, policies
 //     --no-spectral     skip the Spectral rows (which install @stoplight/spectral-cli into the cache folder)
 //     --inventory-bench (only: one spec against 1,000 vSwitches and 200 clusters)
+//     --policy-bench    (only: 20 policies against none, one spec and 1,000 specs; also part of a full run)
 //
 // Results go to bench/results.json; `node scripts/update-readme-bench.mjs` writes the README table from it.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'no-spectral': { type: 'boolean' },
     'inventory-bench': { type: 'boolean' },
+    'policy-bench': { type: 'boolean' },
     output: { type: 'string', default: join(root, 'bench/results.json') },
   },
 });
@@ -520,6 +522,14 @@ if (values['inventory-bench']) {
   (await import('./bench-inventory.mjs')).inventoryBench({ root, bin, runs, interleaved, fmt });
   process.exit(0);
 }
+const policyBenchRun = async () => {
+  const timeInterleaved = (cmds, n) => interleaved(cmds.map((cmd) => ({ cmd })), n);
+  (await import('./bench-policies.mjs')).policyBench({ root, bin, rounds: runs, timeInterleaved, fmt });
+};
+if (values['policy-bench']) {
+  await policyBenchRun();
+  process.exit(0);
+}
 
 const base = baselineDir();
 if (base) results.before = values.before ?? basename(base);
@@ -534,6 +544,8 @@ if (wanted('cache')) cacheRow();
 // Further benches (the editor path through the language server, user policies) add their rows here with addRow().
 // The editor path through acklint-lsp (its own script; prints its own figures).
 if (wanted('lsp')) spawnSync(process.execPath, [join(root, 'scripts/bench-editor.mjs')], { stdio: 'inherit' });
+// The cost of user policies: 20 policies against none (its own script; prints its own figures).
+if (wanted('policies')) await policyBenchRun();
 
 results.loadAfter = loadavg().map((x) => +x.toFixed(2));
 mkdirSync(dirname(values.output), { recursive: true });

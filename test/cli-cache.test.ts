@@ -71,6 +71,20 @@ describe('--cache', () => {
     }
   });
 
+  it('re-lints when only the schema of a policy changes', () => {
+    const { dir, cache } = setUp();
+    const policy = (max: number) =>
+      `policies:\n  - id: policy/small-disks\n    severity: error\n    description: System disks stay small.\n    select: nodepools[*].scaling_group\n    schema: {properties: {system_disk_size: {maximum: ${max}}}}\n`;
+    writeFileSync(join(dir, '.acklint.yaml'), policy(4096));
+    runCli(['--cache', '--cache-location', cache, '.'], { cwd: dir });
+    plantMarker(cache, dir);
+    expect(runCli(['--cache', '--cache-location', cache, '.'], { cwd: dir }).stdout).toContain('FROM THE CACHE');
+    writeFileSync(join(dir, '.acklint.yaml'), policy(20));
+    const after = runCli(['--cache', '--cache-location', cache, '.'], { cwd: dir });
+    expect(after.stdout).not.toContain('FROM THE CACHE');
+    expect(after.stdout).toContain('policy/small-disks');
+  });
+
   it.each([
     ['not JSON', 'garbage{'],
     ['truncated', '{"format":"acklint-cache/1","entr'],

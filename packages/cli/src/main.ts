@@ -15,6 +15,7 @@ import {
   INTERNAL_ERROR_META,
   isSuppressed,
   VERSION,
+  docsUrlOf,
   formatFromName,
   lint,
   lintSync,
@@ -31,6 +32,7 @@ import {
   type LintResult,
   type RuleMeta,
   type SeveritySetting,
+  withPolicies,
   type SuppressionSettings,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
@@ -145,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         files: config.fileSets,
         inventory: config.inventory,
         maxFileSize: config.maxFileSize,
+        policies: (config.policies ?? []).map((p) => p.meta.id),
       };
       process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
       return 0;
@@ -153,7 +156,10 @@ export async function main(argv: string[]): Promise<number> {
     if (values['list-rules']) {
       if (format !== 'stylish' && format !== 'json') throw new UsageError(`--list-rules prints a table or, with --format json, JSON; it has no ${format} form (a ${format} report lists the rules it ran)`);
       const config = await configFor(undefined);
-      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }));
+      for (const id of Object.keys(cliRules)) {
+        if (!knownIds.has(id) && !config.policies?.some((p) => p.meta.id === id)) throw new UsageError(`unknown rule "${id}": the config defines no such policy`);
+      }
+      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }, config.policies?.map((p) => p.meta) ?? []));
       return 0;
     }
 
@@ -181,12 +187,16 @@ export async function main(argv: string[]): Promise<number> {
       // --fix lints the text it fixed, not the file's: the cache is for plain runs.
       cache: values.cache && !values.fix && !values['fix-dry-run'] ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
     };
-    const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
+    const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
     const cacheProblem = options.cache?.save();
     if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
+    // A policy id in --rule is known only once the configs of the run are read.
+    for (const id of Object.keys(cliRules)) {
+      if (!knownIds.has(id) && !policies.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, policies.keys())}: no config of this run defines that policy`);
+    }
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
-    const rules: RuleMeta[] = ruleMetas().filter((m) => enabledIds.has(m.id));
+    const rules: RuleMeta[] = [...ruleMetas(), ...policies.values()].filter((m) => enabledIds.has(m.id));
     rules.push(INTERNAL_ERROR_META, ...DIRECTIVE_RULES);
     const input: FormatInput = {
       files: reports,
@@ -265,6 +275,8 @@ interface LintOutput {
   reports: FileReport[];
   notifications: string[];
   enabledIds: Set<string>;
+  /** The policies of the configs used, by id (the last config read wins for an id defined twice). */
+  policies: Map<string, RuleMeta>;
 }
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
@@ -298,6 +310,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
     reports: outputs.flatMap((o) => o.reports),
     notifications: outputs.flatMap((o) => o.notifications),
     enabledIds: new Set(outputs.flatMap((o) => [...o.enabledIds])),
+    policies: new Map(outputs.flatMap((o) => [...o.policies])),
   };
 }
 
@@ -307,6 +320,7 @@ interface WorkerReply {
   reports?: Array<Omit<FileReport, 'source'> & { text: string }>;
   notifications?: string[];
   enabledIds?: string[];
+  policies?: RuleMeta[];
 }
 
 function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
@@ -320,6 +334,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
         reports: reply.reports!.map(({ text, ...r }) => ({ ...r, source: new SourceText(text) })),
         notifications: reply.notifications!,
         enabledIds: new Set(reply.enabledIds),
+        policies: new Map(reply.policies!.map((m) => [m.id, m])),
       });
     });
     worker.once('error', (err) => reject(err));
@@ -338,6 +353,7 @@ export async function workerMain(data: { targets: Target[]; options: LintRunOpti
       reports: out.reports.map(({ source, ...r }) => ({ ...r, text: r.diagnostics.length ? source.text : '' })),
       notifications: out.notifications,
       enabledIds: [...out.enabledIds],
+      policies: [...out.policies.values()],
     } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies WorkerReply);
@@ -355,6 +371,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
+  const policies = new Map<string, RuleMeta>();
   // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
   // or two configs, so this is not redone for every file.
   const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
@@ -372,7 +389,8 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     // Rule levels of this file: the config (with its overrides for this path), then --rule.
     const settings = settingsForFile(config, absPath);
     const severities = { ...settings.severities, ...cliRules };
-    for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
     const suppressions: SuppressionSettings = { reportUnused: options.unusedDefault, ...settings.suppressions, ...options.suppressions };
     return { settings, severities, suppressions };
   };
@@ -426,7 +444,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       ...(inventory ? { inventory } : {}),
       fileName,
       format: fileName ? formatFromName(fileName) : undefined,
-      rules: builtinRules,
+      rules: withPolicies(builtinRules, config),
       severities,
       limits: { maxFileSize: limit },
       fileSize,
@@ -463,7 +481,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     if (!report.diagnostics.length && report.output === undefined) report.source = NO_TEXT;
     reports.push(report);
   }
-  return { reports, notifications, enabledIds };
+  return { reports, notifications, enabledIds, policies };
 }
 
 /**
@@ -525,7 +543,8 @@ function parseRuleFlags(flags: string[], known: Set<string>): Record<string, Sev
     const [, rawId, rawSev] = m as unknown as [string, string, string];
     const id = rawId.trim();
     const sev = SEVERITY_ALIASES[rawSev.trim()] ?? rawSev.trim();
-    if (!known.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
+    // A policy id is checked against the configs of the run once they are read.
+    if (!known.has(id) && !id.startsWith('policy/')) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
     if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} (or warn, 0, 1, 2)`);
     out[id] = sev as SeveritySetting;
   }
@@ -630,15 +649,15 @@ function walk(dir: string, out: Target[]): void {
   }
 }
 
-function listRules(format: string, severities: Record<string, SeveritySetting>): string {
-  const rows = builtinRules.map((r) => ({
-    id: r.meta.id,
-    severity: severities[r.meta.id] ?? r.meta.defaultSeverity,
-    defaultSeverity: r.meta.defaultSeverity,
-    category: r.meta.category,
-    description: r.meta.description,
-    fixable: Boolean(r.meta.fixable),
-    docs: `${r.meta.id}`,
+function listRules(format: string, severities: Record<string, SeveritySetting>, policies: readonly RuleMeta[]): string {
+  const rows = [...ruleMetas(), ...policies].map((m) => ({
+    id: m.id,
+    severity: severities[m.id] ?? m.defaultSeverity,
+    defaultSeverity: m.defaultSeverity,
+    category: m.category,
+    description: m.description,
+    fixable: Boolean(m.fixable),
+    docs: docsUrlOf(m),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   const w = Math.max(...rows.map((r) => r.id.length));

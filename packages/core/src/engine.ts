@@ -125,13 +125,15 @@ class DocumentContext implements RuleContext {
   readonly inventory?: Inventory;
   ruleId = '';
   severity: Severity = 'error';
+  /** The running rule's own docs link (a user policy's `docs`), else the built-in rule page. */
+  docsUrl: string | undefined;
   /** The running rule depends on the kind of cluster (then findings say when cluster_type was assumed). */
   kindDependent = false;
   /** The document does not set cluster_type, so rules assume a managed cluster. */
   private readonly assumedKind: boolean;
   readonly report = (r: Report): void => {
     const report = this.kindDependent && this.assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r;
-    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, report));
+    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, report, this.docsUrl));
   };
 
   constructor(
@@ -169,6 +171,7 @@ function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
   ctx.ruleId = rule.meta.id;
   ctx.severity = severity;
   ctx.kindDependent = rule.meta.kindDependent === true;
+  ctx.docsUrl = rule.meta.docsUrl;
   const doc = ctx.document;
   try {
     rule.check(ctx);
@@ -207,7 +210,7 @@ function inFile(doc: ClusterDocument, path: JsonPath): JsonPath {
   return doc.basePath.length ? [...doc.basePath, ...path] : path;
 }
 
-function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
+function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report, docsUrl = ruleDocsUrl(ruleId)): Diagnostic {
   const { span, path, definition } = resolve(doc, r.at);
   const rel: RelatedLocation[] = [];
   // A finding shown where the document uses a YAML anchor also points at the anchored text it is about.
@@ -229,7 +232,7 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     path: inFile(doc, path),
     documentIndex: doc.index,
     related: rel,
-    docsUrl: ruleDocsUrl(ruleId),
+    docsUrl,
   };
   const fix = r.fix && toFix(doc, r.fix);
   if (fix) d.fix = fix;
