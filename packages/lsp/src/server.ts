@@ -43,6 +43,7 @@ import {
   type SourceFormat,
   type Span,
   VERSION,
+  withPolicies,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { modify as jsonModify } from 'jsonc-parser';
@@ -133,6 +134,10 @@ const RULES = new Map<string, Rule>(builtinRules.map((r) => [r.meta.id, r]));
 /** What hover says about a finding: the built-in rules, and the engine's own findings (directives, internal errors). */
 const META = new Map<string, RuleMeta>([...builtinRules.map((r) => r.meta), ...DIRECTIVE_RULES, INTERNAL_ERROR_META].map((m) => [m.id, m]));
 const DEPRECATION_RULES = new Set(builtinRules.filter((r) => r.meta.tags.some((t) => t === 'deprecated' || t === 'deprecation')).map((r) => r.meta.id));
+/** The policy of the config with this id (policies are rules of the config, not of acklint). */
+function policyOf(config: AcklintConfig | undefined, id: string): RuleMeta | undefined {
+  return config?.policies?.find((p) => p.meta.id === id)?.meta;
+}
 const LANGUAGE_FORMATS: Record<string, SourceFormat> = { json: 'json', jsonc: 'jsonc', yaml: 'yaml', 'yaml.docker-compose': 'yaml' };
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -456,7 +461,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       ...(path ? { fileName: path } : {}),
       format,
       limits: { maxFileSize: config.maxFileSize },
-      rules: builtinRules,
+      // The built-in rules and the policies of the config (the same array for every document under that config).
+      rules: withPolicies(builtinRules, config),
       severities: { ...forFile.severities, ...settings.rules },
       suppressions: forFile.suppressions,
       pointerOverrides: forFile.pointerOverrides,
@@ -649,7 +655,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       for (const d of r.diagnostics) {
         if (offset < d.span.start || offset > d.span.end) continue;
-        const meta = META.get(d.ruleId);
+        const meta = META.get(d.ruleId) ?? policyOf(r.config, d.ruleId);
         const line = `**acklint ${d.ruleId}**${meta ? `: ${meta.description}` : ''} [Docs](${d.docsUrl})`;
         if (!parts.includes(line)) parts.push(line);
         range ??= lspRange(source, d.span);
@@ -721,7 +727,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (perRule.has(d.ruleId) || !wants(CodeActionKind.QuickFix)) continue;
         perRule.add(d.ruleId);
         const suppress = r.config?.suppressions;
-        if (RULES.has(d.ruleId) && suppress?.inline !== false) {
+        if ((RULES.has(d.ruleId) || policyOf(r.config, d.ruleId)) && suppress?.inline !== false) {
           // A comment line inside a multi-line string (a YAML block scalar holding an addon's JSON config) would become
           // part of the string: there only the file-wide comment is offered.
           const lineStart = source.offsetAt({ line: d.range.start.line, character: 0 });
@@ -777,7 +783,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** "Turn <rule> off in .acklint.yaml": an edit of the nearest config, or a new .acklint.yaml beside the workspace. */
   function turnOffAction(ruleId: string, r: Linted, diagnostic: LspDiagnostic): CodeAction | undefined {
-    if (!RULES.has(ruleId)) return undefined;
+    if (!RULES.has(ruleId) && !policyOf(r.config, ruleId)) return undefined;
     const path = r.config?.path;
     if (path) {
       const open = documents.get(pathToFileURL(path).href);

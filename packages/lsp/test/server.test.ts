@@ -1,4 +1,5 @@
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, type CodeAction, type TextDocumentEdit, type TextEdit, type CompletionItem, type Diagnostic, type DocumentSymbol, type Hover } from 'vscode-languageserver-protocol/node';
@@ -587,4 +588,37 @@ describe('robustness', () => {
     const junk = ['\n', ':', ',', '"', '{', '}', '[', ']', '// c\n', '/*', '*/', 'true', 'null', '1e999', '"cluster_type": ', '💥', '\\', '\\u12', '\r\n'];
     await fuzz('fuzz.json', json, junk, 3_000);
   }, 60_000);
+});
+
+describe('policies', () => {
+  const POLICY = `policies:
+  - id: policy/regions
+    severity: warning
+    description: Clusters only in the regions the platform team runs.
+    docs: https://wiki.example.com/regions
+    schema:
+      properties:
+        region_id: {enum: [cn-shanghai], errorMessage: "\${0} is not one of our regions"}
+`;
+
+  it('the config\'s policies are linted like rules: exact range, docs link, hover, disable and turn-off actions', async () => {
+    const [s, uri] = await specUnder(POLICY);
+    const { diagnostics } = await s.diagnosticsFor(uri);
+    const [finding] = byCode(diagnostics, 'policy/regions');
+    expect(finding).toMatchObject({ severity: 2, message: 'region_id: "cn-hangzhou" is not one of our regions', codeDescription: { href: 'https://wiki.example.com/regions' } });
+    expect(textAt(s.docs.get(uri)!, finding!.range)).toBe('cn-hangzhou');
+    const hover = await s.request<Hover>('textDocument/hover', { textDocument: { uri }, position: finding!.range.start });
+    expect(JSON.stringify(hover.contents)).toContain('**acklint policy/regions**: Clusters only in the regions the platform team runs. [Docs](https://wiki.example.com/regions)');
+    const titles = (await s.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding!.range, context: { diagnostics: [] } })).map((a) => a.title);
+    expect(titles).toEqual(expect.arrayContaining(['Disable policy/regions for this line', 'Turn policy/regions off in .acklint.yaml', 'Open docs for policy/regions']));
+  });
+
+  it('a policy that is not safe is a diagnostic in the config file, at its place', async () => {
+    const [s] = await specUnder(POLICY.replace('{enum: [cn-shanghai]', '{$ref: "https://example.com/r.json"'));
+    const configUri = pathToFileURL(join(s.root, '.acklint.yaml')).href;
+    const { diagnostics } = await s.diagnosticsFor(configUri);
+    expect(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([
+      [7, 26, expect.stringContaining('policy "policy/regions": $ref "https://example.com/r.json" points outside the policy')],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node as YNode } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
@@ -138,6 +138,8 @@ class Builder {
   private readonly inProgress = new Set<YNode>();
   private expanded = 0;
   private aliasLimitHit = false;
+  /** What each alias of the document refers to (see {@link target}). */
+  private targets: Map<Alias, YNode | undefined> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -254,7 +256,7 @@ class Builder {
 
   private alias(a: Alias, depth: number): Node {
     const { start, end } = this.span(a);
-    const target = a.resolve(this.doc) as YNode | undefined;
+    const target = this.target(a);
     if (!target) return { kind: 'invalid', start, end }; // the parser already reported the unknown anchor
     if (this.inProgress.has(target)) {
       this.problems.push({ code: 'syntax', start, end, message: 'This alias refers to a node that contains it; recursive aliases are not supported.' });
@@ -275,6 +277,26 @@ class Builder {
       return { kind: 'invalid', start, end };
     }
     return node;
+  }
+
+  /**
+   * The node an alias refers to: the last node before it, in document order, with that anchor (what `Alias.resolve`
+   * finds, but for all aliases in one walk: resolve walks the whole document for each alias, quadratic in a document
+   * with many aliases).
+   */
+  private target(a: Alias): YNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YNode | undefined>();
+      const latest = new Map<string, YNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, latest.get(node.source));
+          else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) latest.set(node.anchor, node as YNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(a);
   }
 
   /** Nodes a subtree stands for once every alias inside it is expanded (memoised, so shared subtrees cost once). */
