@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -246,11 +246,11 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
    * What the command-line linter finds in the fixture's cluster.yaml (with the fixture's .acklint.yaml), or in the
    * given text of it, as Problems-panel rows.
    */
-  function expectedFindings(text?: string): { code: string; severity: string; line: number; column: number }[] {
+  function expectedFindings(text?: string): { code: string; severity: string; line: number; column: number; href: string }[] {
     const args = [join(root, 'packages/cli/bin/acklint.cjs'), '--format', 'json', ...(text === undefined ? ['cluster.yaml'] : ['--stdin-filename', 'cluster.yaml', '-'])];
     const r = spawnSync(process.execPath, args, { cwd: fixture, input: text, encoding: 'utf8' });
-    const [file] = JSON.parse(r.stdout) as { messages: { ruleId: string; severity: string; line: number; column: number }[] }[];
-    return file!.messages.map((m) => ({ code: m.ruleId, severity: m.severity, line: m.line, column: m.column })).sort(byPosition);
+    const [file] = JSON.parse(r.stdout) as { messages: { ruleId: string; severity: string; line: number; column: number; docsUrl: string }[] }[];
+    return file!.messages.map((m) => ({ code: m.ruleId, severity: m.severity, line: m.line, column: m.column, href: m.docsUrl })).sort(byPosition);
   }
 
   it('installs from a .vsix that holds the bundles, README, CHANGELOG, LICENSE and icon, and nothing else', () => {
@@ -266,7 +266,10 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
         'extension/icon.png',
         'extension/dist/extension.js',
         'extension/dist/config.schema.json',
-        'extension/dist/server/acklint-lsp.cjs',
+        // The language server's bundle and the sibling bundles it loads on demand, as the build made them.
+        ...readdirSync(join(root, 'packages', 'lsp', 'dist'))
+          .filter((f) => f.endsWith('.cjs'))
+          .map((f) => `extension/dist/server/${f}`),
       ].sort(),
     );
   });
@@ -274,18 +277,20 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
   it('lists the findings in the Problems panel at their lines, each rule id linking to its docs', async () => {
     const expected = expectedFindings();
     const rows = await until('the findings of cluster.yaml', () => problems('cluster.yaml'), (r) => r.length >= expected.length);
-    const seen = rows.map(({ code, severity, line, column }) => ({ code, severity, line, column })).sort(byPosition);
+    const seen = rows.map(({ code, severity, line, column, href }) => ({ code, severity, line, column, href })).sort(byPosition);
     expect(seen).toEqual(expected);
-    // The findings the fixture was written for, and the config's `rrsa-disabled: off` applied.
+    // The findings the fixture was written for; its config's `rrsa-disabled: off` and its policy (loaded from the
+    // server's sibling bundle) applied.
+    const rules = (id: string) => `https://github.com/acklint/acklint/blob/main/rules/${id}.md`;
     expect(seen).toEqual(
       expect.arrayContaining([
-        { code: 'cluster-name-format', severity: 'error', line: 2, column: 7 },
-        { code: 'unknown-field', severity: 'warning', line: 7, column: 1 },
-        { code: 'pod-service-cidr-overlap', severity: 'error', line: 11, column: 15 },
+        { code: 'cluster-name-format', severity: 'error', line: 2, column: 7, href: rules('cluster-name-format') },
+        { code: 'policy/allowed-regions', severity: 'warning', line: 3, column: 12, href: 'https://wiki.example.com/platform/regions' },
+        { code: 'unknown-field', severity: 'warning', line: 7, column: 1, href: rules('unknown-field') },
+        { code: 'pod-service-cidr-overlap', severity: 'error', line: 11, column: 15, href: rules('pod-service-cidr-overlap') },
       ]),
     );
     expect(seen.map((r) => r.code)).not.toContain('rrsa-disabled');
-    for (const row of rows) expect(row.href).toBe(`https://github.com/acklint/acklint/blob/main/rules/${row.code}.md`);
     expect(rows.find((r) => r.code === 'unknown-field')?.message).toContain('proxy_mod');
     // The overlap names the pod CIDR it collides with as a related location.
     expect(rows.find((r) => r.code === 'pod-service-cidr-overlap')?.related).toContainEqual({ line: 10, column: 17 });
@@ -325,7 +330,7 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     await page.keyboard.press('Enter');
     const rows = await until('the unknown-field finding to go', () => problems('cluster.yaml'), (r) => !r.some((x) => x.code === 'unknown-field'));
     const fixed = readFileSync(join(fixture, 'cluster.yaml'), 'utf8').replace('proxy_mod:', 'proxy_mode:');
-    expect(rows.map(({ code, severity, line, column }) => ({ code, severity, line, column })).sort(byPosition)).toEqual(expectedFindings(fixed));
+    expect(rows.map(({ code, severity, line, column, href }) => ({ code, severity, line, column, href })).sort(byPosition)).toEqual(expectedFindings(fixed));
     await expect.poll(() => page.locator('.view-line', { hasText: 'proxy_mode' }).count()).toBe(1);
   });
 
