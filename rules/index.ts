@@ -5,7 +5,7 @@
 import type { Rule } from '@acklint/core';
 import clusterNameFormat from './cluster-name-format.js';
 import unknownRegion from './unknown-region.js';
-// Schema (issue 3)
+// The schema rules
 import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
 import unknownField from './unknown-field.js';
@@ -23,7 +23,7 @@ import rootNotObject from './root-not-object.js';
 import syntaxError from './syntax-error.js';
 import unreadableInput from './unreadable-input.js';
 import unsupportedDocument from './unsupported-document.js';
-// Versions, node pools and disks (issue 4, items 5-7)
+// Versions, node pools and disks
 import kubernetesVersionEol from './kubernetes-version-eol.js';
 import runtimeVersion from './runtime-version.js';
 import featureRequiresVersion from './feature-requires-version.js';
@@ -47,7 +47,7 @@ import systemDiskSize from './system-disk-size.js';
 import systemDiskSizeSmall from './system-disk-size-small.js';
 import dataDiskIgnoredFields from './data-disk-ignored-fields.js';
 
-// Rules group A (issue 4 items 1-4): network plugin, billing, edition and cluster type, credentials
+// Network plugin, billing, edition and cluster type, credentials
 import autoModeRequiresPro from './auto-mode-requires-pro.js';
 import proOnlyField from './pro-only-field.js';
 import serverlessWorkerFields from './serverless-worker-fields.js';
@@ -74,7 +74,7 @@ import terwayNeedsPodVswitches from './terway-needs-pod-vswitches.js';
 import windowsPasswordLeadingSlash from './windows-password-leading-slash.js';
 import zoneIdsIgnored from './zone-ids-ignored.js';
 import zoneIdsRequired from './zone-ids-required.js';
-// Network analysis (issue 5): ranges, capacity, and checks against a VPC inventory
+// Network analysis: ranges, capacity, and checks against a VPC inventory
 import cidrHostBits from './cidr-host-bits.js';
 import cidrVpcOverlap from './cidr-vpc-overlap.js';
 import flannelNodeCapacity from './flannel-node-capacity.js';
@@ -90,7 +90,7 @@ import podVswitchShared from './pod-vswitch-shared.js';
 import podVswitchZone from './pod-vswitch-zone.js';
 import serviceCidrRange from './service-cidr-range.js';
 import vswitchVpcMismatch from './vswitch-vpc-mismatch.js';
-// Cluster-level checks, addons and security best practice (rules-c)
+// Cluster-level checks, addons and security best practice
 import addonConfigJson from './addon-config-json.js';
 import auditLogDisabled from './audit-log-disabled.js';
 import autoUpgradeNeedsMaintenanceWindow from './auto-upgrade-needs-maintenance-window.js';
@@ -137,7 +137,7 @@ export const builtinRules: readonly Rule[] = [
   clusterNameFormat,
   unknownRegion,
   loginCredentials,
-  // Versions, node pools and disks (issue 4, items 5-7)
+  // Versions, node pools and disks
   kubernetesVersionEol,
   runtimeVersion,
   featureRequiresVersion,
@@ -160,7 +160,7 @@ export const builtinRules: readonly Rule[] = [
   systemDiskSize,
   systemDiskSizeSmall,
   dataDiskIgnoredFields,
-  // Rules group A (issue 4 items 1-4): network plugin, billing, edition and cluster type, credentials
+  // Network plugin, billing, edition and cluster type, credentials
   networkPlugin,
   networkPluginImplicit,
   flannelNeedsPodCidr,
@@ -187,7 +187,7 @@ export const builtinRules: readonly Rule[] = [
   containerosRequiresKeyPair,
   managedNodepoolKeyPair,
   windowsPasswordLeadingSlash,
-  // Network analysis (issue 5)
+  // Network analysis
   podCidrRange,
   serviceCidrRange,
   cidrHostBits,
@@ -203,7 +203,7 @@ export const builtinRules: readonly Rule[] = [
   podVswitchShared,
   podVswitchCapacity,
   inventoryUnknownId,
-  // Cluster level and addons (rules-c)
+  // Cluster level and addons
   securityGroupConflict,
   autoUpgradeNeedsMaintenanceWindow,
   controlplaneLogConfig,
@@ -212,7 +212,7 @@ export const builtinRules: readonly Rule[] = [
   unknownAddon,
   duplicateAddon,
   terwayBasicSecurityGroup,
-  // Security best practice (rules-c)
+  // Security best practice
   publicApiEndpoint,
   rrsaDisabled,
   secretsEncryptionDisabled,
@@ -228,3 +228,4 @@ export const builtinRules: readonly Rule[] = [
   clusterSpecNotPro,
   nodeHardeningDisabled,
 ];
+export { KNOWN_ADDONS } from './data/addon-names.js';

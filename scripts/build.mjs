@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
-// run time).
+// run time), (3) bundle the language server into packages/lsp/dist/acklint-lsp.cjs.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
+import { yamlWithoutTokenLog } from './esbuild-yaml.mjs';
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
@@ -42,6 +43,8 @@ const LAZY = [
   { request: './formatters/sarif.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'sarif.cjs', entry: 'packages/cli/src/formatters/sarif.ts' },
   // junit, github, gitlab and checkstyle output.
   { request: './formatters/ci.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'ci-formats.cjs', entry: 'packages/cli/src/formatters/ci.ts' },
+  // The policy compiler and ajv: only for a config with `policies:`.
+  { request: './policies/load.js', from: /[\\/]core[\\/]src[\\/]config\.ts$/, out: 'policies.cjs', entry: 'packages/core/src/policies/load.ts' },
   // `acklint plan`: the address-plan subcommand (only its runs load it).
   { request: './plan.js', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'plan.cjs', entry: 'packages/cli/src/plan.ts' },
   // Through require(), so that esbuild takes tinyglobby's and fdir's CommonJS builds (their ESM builds use
@@ -49,15 +52,17 @@ const LAZY = [
   { request: 'tinyglobby', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'glob.cjs', contents: "module.exports = require('tinyglobby');" },
 ];
 
-const lazySiblings = {
+/** Redirects the imports of `entries` to their sibling bundles. */
+const siblingsOf = (entries) => ({
   name: 'lazy-siblings',
   setup(b) {
-    for (const l of LAZY) {
+    for (const l of entries) {
       const filter = new RegExp(`^${l.request.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
       b.onResolve({ filter }, (args) => (l.from.test(args.importer) ? { path: `./${l.out}`, external: true } : undefined));
     }
   },
-};
+});
+const lazySiblings = siblingsOf(LAZY);
 
 /**
  * The CLI ships as CommonJS bundles: Node starts a CommonJS entry about 10 ms faster than an ES module one (it skips
@@ -98,7 +103,7 @@ async function bundleCli() {
   const outdir = join(root, 'packages/cli/dist');
   rmSync(outdir, { recursive: true, force: true });
   const results = await Promise.all([
-    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics] }),
+    build({ ...COMMON, entryPoints: [join(root, 'packages/cli/src/cli.ts')], outfile: join(outdir, 'acklint.cjs'), plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog] }),
     ...LAZY.map((l) =>
       build({
         ...COMMON,
@@ -106,12 +111,27 @@ async function bundleCli() {
         outfile: join(outdir, l.out),
         // A lazy bundle loads the other lazy bundles it needs (plan.cjs parses YAML with yaml.cjs) rather than
         // carrying a copy.
-        plugins: [lazySiblings, lazyIpNumStatics],
+        plugins: [lazySiblings, lazyIpNumStatics, yamlWithoutTokenLog],
       }),
     ),
   ]);
   // Read by scripts/prepack.mjs for THIRD_PARTY_NOTICES.md (not itself part of the package).
   writeFileSync(join(outdir, 'bundled-packages.json'), JSON.stringify(bundledPackages(results), null, 2) + '\n');
+}
+
+/**
+ * The language server: one CommonJS bundle, packages/lsp/dist/acklint-lsp.cjs. It is a long-running process that loads
+ * the YAML parser at start anyway, so only the policy compiler (ajv, a sixth of the bundle, for configs with policies
+ * only) is split off, into policies.cjs beside it.
+ */
+async function bundleLsp() {
+  const outdir = join(root, 'packages/lsp/dist');
+  rmSync(outdir, { recursive: true, force: true });
+  const policies = LAZY.filter((l) => l.out === 'policies.cjs');
+  await Promise.all([
+    build({ ...COMMON, entryPoints: [join(root, 'packages/lsp/src/main.ts')], outfile: join(outdir, 'acklint-lsp.cjs'), plugins: [siblingsOf(policies), lazyIpNumStatics, yamlWithoutTokenLog] }),
+    ...policies.map((l) => build({ ...COMMON, entryPoints: [join(root, l.entry)], outfile: join(outdir, l.out), plugins: [lazyIpNumStatics, yamlWithoutTokenLog] })),
+  ]);
 }
 
 /** The launcher reads the bundles as latin1 (faster than UTF-8): they must be pure ASCII, as esbuild writes them by default. */
@@ -136,6 +156,8 @@ function writeCodeCaches() {
   // cache, and it should be the common case, a plain lint (a cache from the plan run lacked the lint path entirely).
   const runs = [
     ['plan', join(net, 'flannel.yaml'), ...['vpcs', 'vswitches', 'clusters'].flatMap((f) => ['--inventory', join(net, `${f}.json`)])],
+    // A config with policies loads the policy compiler (policies.cjs).
+    ['--config', join(root, 'examples', 'policies', 'acklint-policies.yaml'), '--no-color', join(root, 'examples', 'policies')],
     ['--format', 'sarif', '--no-color', join(root, 'examples')],
     ['--format', 'stylish', '--no-color', join(root, 'examples')],
   ];
@@ -146,6 +168,6 @@ function writeCodeCaches() {
 }
 
 generateValidators(root);
-await bundleCli();
+await Promise.all([bundleCli(), bundleLsp()]);
 checkAscii();
 writeCodeCaches();

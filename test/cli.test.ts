@@ -228,10 +228,10 @@ describe('exit codes', () => {
     const cases: [string, string, string][] = [
       ['rules:\n  duplicate-key: loud\n', '2:18', 'rules.duplicate-key must be one of off, info, warning, error'],
       ['rules:\n  duplicat-key: off\n', '2:3', 'unknown rule "duplicat-key" (did you mean "duplicate-key"?)'],
-      ['# acklint\nrules: {}\nrulez:\n  duplicate-key: off\n', '3:1', 'the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, root, extends, overrides, suppressions'],
+      ['# acklint\nrules: {}\nrulez:\n  duplicate-key: off\n', '3:1', 'the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, root, extends, overrides, suppressions, policies'],
       ['maxFileSize: lots\n', '1:14', 'maxFileSize must be a number of bytes or a size such as "10MiB"'],
       ['files: [ok.json, 1]\n', '1:18', 'files.1 must be string'],
-      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize, extends, overrides'],
+      ['- rules\n', '1:1', 'the config must be a mapping with keys such as rules, files, inventory, maxFileSize, extends, overrides, policies'],
     ];
     for (const [config, pos, message] of cases) {
       const dir = fixtureDir({ '.acklint.yaml': config, 'clean.json': CLEAN_SPEC });

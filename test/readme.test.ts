@@ -44,8 +44,9 @@ describe('README', () => {
     const file = readFileSync(join(repoRoot, 'examples', 'github', 'acklint.yml'), 'utf8');
     const body = file.replace(/^(#.*\n)+/, '');
     expect(readme).toContain(`\`\`\`yaml\n${body}\`\`\``);
-    // It installs the package, uploads SARIF and runs the github format.
-    expect(body).toContain('npm install --no-save --no-audit --no-fund acklint@');
+    // It installs the package (the tarball of this version), uploads SARIF and runs the github format.
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string };
+    expect(body).toContain(`npm install --no-save --no-audit --no-fund ./tools/acklint-${version}.tgz`);
     expect(body).toMatch(/acklint --format sarif --output acklint\.sarif/);
     expect(body).toContain('github/codeql-action/upload-sarif@v3');
     expect(body).toContain('acklint --format github');

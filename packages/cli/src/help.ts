@@ -38,6 +38,10 @@ Options
       --stdin-filename <f>
                           name for standard input: picks format and config
       --max-file-size <n> largest file analysed (bytes or e.g. 10MiB; 10MiB)
+      --cache             reuse the findings of files unchanged since the last
+                          --cache run (same config, rules, inventory, acklint)
+      --cache-location <f>
+                          the cache file, or a directory for .acklintcache
       --list-rules        list the rules with their levels (--format json)
       --print-config <f>  print the config that applies to file f (JSON)
       --color, --no-color force colours on or off (default: on for a

@@ -15,13 +15,14 @@ import {
   INTERNAL_ERROR_META,
   isSuppressed,
   VERSION,
+  docsUrlOf,
   formatFromName,
   lint,
   lintSync,
-  loadInventory,
+  InventoryLoader,
+  isConfigFile,
   loadYamlParser,
   parseFileSync,
-  type Inventory,
   parseSize,
   settingsForFile,
   SourceText,
@@ -31,6 +32,7 @@ import {
   type LintResult,
   type RuleMeta,
   type SeveritySetting,
+  withPolicies,
   type SuppressionSettings,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
@@ -39,6 +41,7 @@ import { json } from './formatters/json.js';
 import type { FileReport, FormatInput, Formatter } from './types.js';
 import { HELP } from './help.js';
 import { writeOutput } from './output.js';
+import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
 /** The output formats, by `--format` name (the fuzzer runs every one of them). */
 export const FORMATS: Record<string, () => Promise<Formatter>> = {
@@ -100,6 +103,8 @@ export async function main(argv: string[]): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         debug: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -144,6 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         files: config.fileSets,
         inventory: config.inventory,
         maxFileSize: config.maxFileSize,
+        policies: (config.policies ?? []).map((p) => p.meta.id),
       };
       process.stdout.write(JSON.stringify(shown, null, 2) + '\n');
       return 0;
@@ -152,7 +158,10 @@ export async function main(argv: string[]): Promise<number> {
     if (values['list-rules']) {
       if (format !== 'stylish' && format !== 'json') throw new UsageError(`--list-rules prints a table or, with --format json, JSON; it has no ${format} form (a ${format} report lists the rules it ran)`);
       const config = await configFor(undefined);
-      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }));
+      for (const id of Object.keys(cliRules)) {
+        if (!knownIds.has(id) && !config.policies?.some((p) => p.meta.id === id)) throw new UsageError(`unknown rule "${id}": the config defines no such policy`);
+      }
+      process.stdout.write(listRules(format, { ...config.rules, ...cliRules }, config.policies?.map((p) => p.meta) ?? []));
       return 0;
     }
 
@@ -177,11 +186,19 @@ export async function main(argv: string[]): Promise<number> {
         ...(values['no-inline-config'] ? { inline: false } : {}),
       },
       unusedDefault: isCi() ? 'warning' : 'off',
+      // --fix lints the text it fixed, not the file's: the cache is for plain runs.
+      cache: values.cache && !values.fix && !values['fix-dry-run'] ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
     };
-    const { reports, notifications, enabledIds } = await lintAll(targets, options, resolver, explicitConfig);
+    const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
+    const cacheProblem = options.cache?.save();
+    if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
+    // A policy id in --rule is known only once the configs of the run are read.
+    for (const id of Object.keys(cliRules)) {
+      if (!knownIds.has(id) && !policies.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, policies.keys())}: no config of this run defines that policy`);
+    }
 
     const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
-    const rules: RuleMeta[] = ruleMetas().filter((m) => enabledIds.has(m.id));
+    const rules: RuleMeta[] = [...ruleMetas(), ...policies.values()].filter((m) => enabledIds.has(m.id));
     rules.push(INTERNAL_ERROR_META, ...DIRECTIVE_RULES);
     const input: FormatInput = {
       files: reports,
@@ -256,16 +273,22 @@ interface LintRunOptions {
   suppressions: SuppressionSettings;
   /** reportUnused when neither the command line nor the config sets it. */
   unusedDefault: SeveritySetting;
+  /** --cache (then the run stays on one thread). */
+  cache?: LintCache;
 }
 
 interface LintOutput {
   reports: FileReport[];
   notifications: string[];
   enabledIds: Set<string>;
+  /** The policies of the configs used, by id (the last config read wins for an id defined twice). */
+  policies: Map<string, RuleMeta>;
 }
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
 const PARALLEL_MIN_FILES = 600;
+
+const NO_TEXT = new SourceText('');
 
 /**
  * Lints the targets in order. Large runs on machines with four cores or more are shared with worker threads, each
@@ -279,7 +302,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
   const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
+  if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, resolver, explicitConfig);
   }
   const share = Math.ceil(targets.length / (threads + 1));
@@ -293,6 +316,7 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
     reports: outputs.flatMap((o) => o.reports),
     notifications: outputs.flatMap((o) => o.notifications),
     enabledIds: new Set(outputs.flatMap((o) => [...o.enabledIds])),
+    policies: new Map(outputs.flatMap((o) => [...o.policies])),
   };
 }
 
@@ -302,6 +326,7 @@ interface WorkerReply {
   reports?: Array<Omit<FileReport, 'source'> & { text: string }>;
   notifications?: string[];
   enabledIds?: string[];
+  policies?: RuleMeta[];
 }
 
 function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
@@ -315,6 +340,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
         reports: reply.reports!.map(({ text, ...r }) => ({ ...r, source: new SourceText(text) })),
         notifications: reply.notifications!,
         enabledIds: new Set(reply.enabledIds),
+        policies: new Map(reply.policies!.map((m) => [m.id, m])),
       });
     });
     worker.once('error', (err) => reject(err));
@@ -333,6 +359,7 @@ export async function workerMain(data: { targets: Target[]; options: LintRunOpti
       reports: out.reports.map(({ source, ...r }) => ({ ...r, text: r.diagnostics.length ? source.text : '' })),
       notifications: out.notifications,
       enabledIds: [...out.enabledIds],
+      policies: [...out.policies.values()],
     } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies WorkerReply);
@@ -345,30 +372,31 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
   // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
   // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
-  const inventories = new Map<string, Inventory>();
-  const inventoryFor = (config: AcklintConfig): Inventory | undefined => {
-    const paths = [...new Set([...config.inventory, ...options.inventory])];
-    if (!paths.length) return undefined;
-    const key = paths.join('\0');
-    let inv = inventories.get(key);
-    if (!inv) {
-      inv = loadInventory(paths, (p) => displayOf(p, cwd));
-      inventories.set(key, inv);
-    }
-    return inv;
-  };
-  if (options.inventory.length) inventoryFor(explicitConfig ?? defaultConfig());
+  const inventories = new InventoryLoader(options.inventory, (p) => displayOf(p, cwd));
+  if (options.inventory.length) inventories.forConfig(explicitConfig ?? defaultConfig());
   const reports: FileReport[] = [];
   const notifications: string[] = [];
   const enabledIds = new Set<string>();
+  const policies = new Map<string, RuleMeta>();
   // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
   // or two configs, so this is not redone for every file.
   const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
+  // --cache: what besides its bytes decides a file's findings, worked out once per file settings and kind of target.
+  const cacheKeys = new WeakMap<object, Map<string, string>>();
+  const cacheSettings = (forFile: object, parts: Parameters<typeof settingsKey>[0] & { config: AcklintConfig }): string => {
+    let keys = cacheKeys.get(forFile);
+    if (!keys) cacheKeys.set(forFile, (keys = new Map()));
+    const id = `${parts.config.path ?? ''}\0${parts.limit}\0${parts.filtered}`;
+    let key = keys.get(id);
+    if (key === undefined) keys.set(id, (key = settingsKey({ ...parts, file: forFile })));
+    return key;
+  };
   const fileSettings = (config: AcklintConfig, absPath: string | undefined) => {
     // Rule levels of this file: the config (with its overrides for this path), then --rule.
     const settings = settingsForFile(config, absPath);
     const severities = { ...settings.severities, ...cliRules };
-    for (const r of builtinRules) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
+    for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
     const suppressions: SuppressionSettings = { reportUnused: options.unusedDefault, ...settings.suppressions, ...options.suppressions };
     return { settings, severities, suppressions };
   };
@@ -383,6 +411,7 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       if (!config.overrides.length) perConfig.set(config, forFile);
     }
     const { settings, severities, suppressions } = forFile;
+    const filtered = (t.fromWalk || options.onlySpecs) && t.abs !== undefined;
 
     const limit = maxFileSize ?? config.maxFileSize;
     let bytes: Uint8Array;
@@ -416,12 +445,12 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     }
 
     const fileName = t.abs ?? stdinName;
-    const inventory = inventoryFor(config);
+    const inventory = inventories.forConfig(config);
     const lintOptions: LintOptions = {
       ...(inventory ? { inventory } : {}),
       fileName,
       format: fileName ? formatFromName(fileName) : undefined,
-      rules: builtinRules,
+      rules: withPolicies(builtinRules, config),
       severities,
       limits: { maxFileSize: limit },
       fileSize,
@@ -429,7 +458,10 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       suppressions,
       pointerOverrides: settings.pointerOverrides,
     };
-    let result: LintResult = await lint(bytes, lintOptions);
+    const cacheKey = options.cache && t.abs ? LintCache.key(bytes, fileSize, cacheSettings(forFile, { config, cliRules, inventory: inventories.paths(config), limit, filtered })) : undefined;
+    const cached = cacheKey ? options.cache!.get(t.abs!, cacheKey, bytes) : undefined;
+    let result: LintResult = cached ?? (await lint(bytes, lintOptions));
+    if (cacheKey && !cached) options.cache!.set(t.abs!, cacheKey, result);
     if (result.skipped) continue;
     const report: FileReport = { displayPath, absPath, diagnostics: [], source: result.source };
     if (options.fix && result.problems.every((p) => p.code !== 'too-large' && p.code !== 'binary' && p.code !== 'encoding')) {
@@ -451,9 +483,11 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       report.source = result.source;
     }
     report.diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    // A file without findings keeps no text: a large run holds only what it will print.
+    if (!report.diagnostics.length && report.output === undefined) report.source = NO_TEXT;
     reports.push(report);
   }
-  return { reports, notifications, enabledIds };
+  return { reports, notifications, enabledIds, policies };
 }
 
 /**
@@ -491,6 +525,17 @@ export function gitTopLevel(dir: string): string | undefined {
   }
 }
 
+/** --cache-location: a file, or a directory to hold the default cache file; .acklintcache in the working directory by default. */
+function cacheLocation(given: string | undefined): string {
+  const abs = resolve(given ?? DEFAULT_CACHE_FILE);
+  try {
+    if (statSync(abs).isDirectory()) return join(abs, DEFAULT_CACHE_FILE);
+  } catch {
+    // not there yet: it is the cache file
+  }
+  return abs;
+}
+
 function isArgError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
@@ -504,7 +549,8 @@ function parseRuleFlags(flags: string[], known: Set<string>): Record<string, Sev
     const [, rawId, rawSev] = m as unknown as [string, string, string];
     const id = rawId.trim();
     const sev = SEVERITY_ALIASES[rawSev.trim()] ?? rawSev.trim();
-    if (!known.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
+    // A policy id is checked against the configs of the run once they are read.
+    if (!known.has(id) && !id.startsWith('policy/')) throw new UsageError(`unknown rule "${id}"${suggest(id, known)}`);
     if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITIES.join(', ')} (or warn, 0, 1, 2)`);
     out[id] = sev as SeveritySetting;
   }
@@ -603,21 +649,21 @@ function walk(dir: string, out: Target[]): void {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), out);
-    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !/^\.acklint\.(ya?ml|json)$/.test(e.name)) {
+    } else if (e.isFile() && SPEC_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !isConfigFile(e.name)) {
       out.push({ abs: join(dir, e.name), fromWalk: true });
     }
   }
 }
 
-function listRules(format: string, severities: Record<string, SeveritySetting>): string {
-  const rows = builtinRules.map((r) => ({
-    id: r.meta.id,
-    severity: severities[r.meta.id] ?? r.meta.defaultSeverity,
-    defaultSeverity: r.meta.defaultSeverity,
-    category: r.meta.category,
-    description: r.meta.description,
-    fixable: Boolean(r.meta.fixable),
-    docs: `${r.meta.id}`,
+function listRules(format: string, severities: Record<string, SeveritySetting>, policies: readonly RuleMeta[]): string {
+  const rows = [...ruleMetas(), ...policies].map((m) => ({
+    id: m.id,
+    severity: severities[m.id] ?? m.defaultSeverity,
+    defaultSeverity: m.defaultSeverity,
+    category: m.category,
+    description: m.description,
+    fixable: Boolean(m.fixable),
+    docs: docsUrlOf(m),
   }));
   if (format === 'json') return JSON.stringify(rows, null, 2) + '\n';
   const w = Math.max(...rows.map((r) => r.id.length));

@@ -66,9 +66,11 @@ export interface NetworkPluginAddon {
 
 /**
  * The network plugins `addons` installs (entries with `disabled: true` are not installed), or undefined when `addons`
- * is missing or not a list.
+ * is missing or not a list. Computed once per document value ({@link oncePerValue}); callers must not modify the result.
  */
-export function networkPlugins(root: JsonValue | undefined): NetworkPluginAddon[] | undefined {
+export const networkPlugins: (root: JsonValue | undefined) => NetworkPluginAddon[] | undefined = oncePerValue(networkPluginsUncached);
+
+function networkPluginsUncached(root: JsonValue | undefined): NetworkPluginAddon[] | undefined {
   if (!isObject(root)) return undefined;
   const addons = root['addons'];
   if (!Array.isArray(addons)) return undefined;

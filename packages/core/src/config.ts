@@ -3,7 +3,11 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SeveritySetting } from './diagnostic.js';
 import { DEFAULT_LIMITS } from './parse/problems.js';
 import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
-import type { JsonValue } from './model.js';
+import type { JsonPath, JsonValue } from './model.js';
+import type { Rule } from './rule.js';
+import { POLICY_GUIDE_URL } from './meta.js';
+import { formats } from './schema/formats.js';
+import { mergePolicies } from './policies/merge.js';
 
 /** The names looked for, in this order, in each directory from the linted file up to the filesystem root. */
 export const CONFIG_FILE_NAMES = ['.acklint.yaml', '.acklint.yml', '.acklint.json'] as const;
@@ -26,6 +30,23 @@ export interface AcklintConfig {
   /** Rule levels for some files (and, with `glob#/json/pointer`, for some places in them), in order: later wins. */
   overrides: ConfigOverride[];
   suppressions: SuppressionSettings;
+  /**
+   * The team's policies (`policies:` of every config of the chain, merged: a later policy with the id of an earlier one
+   * replaces it), compiled into rules with `policy/…` ids; absent when no config of the chain has any.
+   */
+  policies?: Rule[];
+  /**
+   * Policy ids that `rules:` (and overrides) of the chain set a level for, with their place in their config: checked
+   * against {@link AcklintConfig.policies} once the chain is complete (a config may set the level of a policy that
+   * a parent directory's config or an extended one defines).
+   */
+  policyLevels?: PolicyLevel[];
+}
+
+export interface PolicyLevel {
+  id: string;
+  /** `file:line:col` of the id in its config. */
+  at: string;
 }
 
 export interface FileSet {
@@ -119,6 +140,7 @@ interface RawConfig {
   inventory?: string[];
   overrides?: Array<{ files: string[]; rules?: Record<string, SeveritySetting>; reason?: string }>;
   suppressions?: Partial<SuppressionSettings>;
+  policies?: unknown[];
 }
 
 interface ConfigFileText {
@@ -126,6 +148,9 @@ interface ConfigFileText {
   value: RawConfig | undefined;
   /** file:line:col of a place in the config, for error messages. */
   where(path: (string | number)[], on: 'key' | 'value'): string;
+  /** This file's own policies, compiled. */
+  policies?: Rule[];
+  policyLevels?: PolicyLevel[];
 }
 
 /** Read, parse and validate the shape of one config file. */
@@ -165,16 +190,50 @@ async function readConfigFile(path: string, knownRuleIds?: ReadonlySet<string>):
     throw new ConfigError(`${at(unknownKey === undefined ? where : [...where, unknownKey], unknownKey === undefined ? 'value' : 'key')}: ${field} ${message ?? 'is not valid'}`);
   }
   const v = value as RawConfig;
-  if (knownRuleIds) {
-    const check = (rules: Record<string, SeveritySetting> | undefined, prefix: (string | number)[]) => {
-      for (const id of Object.keys(rules ?? {})) {
-        if (!knownRuleIds.has(id)) throw new ConfigError(`${at([...prefix, 'rules', id], 'key')}: unknown rule "${id}"${suggest(id, knownRuleIds)}`);
-      }
-    };
-    check(v.rules, []);
-    v.overrides?.forEach((o, i) => check(o.rules, ['overrides', i]));
+  // ajv and the policy compiler are loaded only for a config that has policies.
+  const policies = v.policies?.length ? await loadPolicyList(v.policies, path, at, knownRuleIds) : undefined;
+  const policyLevels: PolicyLevel[] = [];
+  const check = (rules: Record<string, SeveritySetting> | undefined, prefix: (string | number)[]) => {
+    for (const id of Object.keys(rules ?? {})) {
+      // Policy ids are checked once the chain is complete (checkPolicyLevels).
+      if (id.startsWith('policy/')) policyLevels.push({ id, at: at([...prefix, 'rules', id], 'key') });
+      else if (knownRuleIds && !knownRuleIds.has(id)) throw new ConfigError(`${at([...prefix, 'rules', id], 'key')}: unknown rule "${id}"${suggest(id, knownRuleIds)}`);
+    }
+  };
+  check(v.rules, []);
+  v.overrides?.forEach((o, i) => check(o.rules, ['overrides', i]));
+  return { path, value: v, where: at, ...(policies ? { policies } : {}), ...(policyLevels.length ? { policyLevels } : {}) };
+}
+
+/** `path` relative to the working directory when it is inside it (so that SARIF uploads carry no home directories). */
+function displayName(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+}
+
+async function loadPolicyList(list: unknown[], path: string, at: (where: (string | number)[], on: 'key' | 'value') => string, builtinIds?: ReadonlySet<string>): Promise<Rule[]> {
+  const { loadPolicies } = await import('./policies/load.js');
+  return loadPolicies(list as Parameters<typeof loadPolicies>[0], {
+    configName: displayName(path),
+    at: (where: JsonPath, on = 'value') => at([...where], on),
+    error: (message) => new ConfigError(message),
+    ...(builtinIds ? { builtinIds } : {}),
+    formats,
+    suggest,
+    guideUrl: POLICY_GUIDE_URL,
+  });
+}
+
+/**
+ * A complete chain of configs (extends and cascade applied): every policy id that `rules:` sets a level for must be
+ * a policy of the chain. Returns the config itself.
+ */
+export function checkPolicyLevels(config: AcklintConfig): AcklintConfig {
+  const ids = new Set((config.policies ?? []).map((p) => p.meta.id));
+  for (const { id, at } of config.policyLevels ?? []) {
+    if (!ids.has(id)) throw new ConfigError(`${at}: unknown rule "${id}"${suggest(id, ids)}`);
   }
-  return { path, value: v, where: at };
+  return config;
 }
 
 /** One config file on its own (no `extends`, no cascade), as a layer to merge. */
@@ -192,6 +251,8 @@ function layerOf(file: ConfigFileText): AcklintConfig {
   c.inventory = (v.inventory ?? []).map((p) => resolve(base, p));
   c.overrides = (v.overrides ?? []).map((o) => ({ base, files: o.files, rules: { ...(o.rules ?? {}) }, ...(o.reason ? { reason: o.reason } : {}) }));
   c.suppressions = { ...(v.suppressions ?? {}) };
+  if (file.policies) c.policies = file.policies;
+  if (file.policyLevels) c.policyLevels = file.policyLevels;
   return c;
 }
 
@@ -217,6 +278,8 @@ export function mergeConfigs(earlier: AcklintConfig, later: AcklintConfig, later
     inventory: [...new Set([...earlier.inventory, ...later.inventory])],
     overrides: [...earlier.overrides, ...later.overrides],
     suppressions: { ...earlier.suppressions, ...later.suppressions },
+    ...(earlier.policies || later.policies ? { policies: mergePolicies(earlier.policies, later.policies) } : {}),
+    ...(earlier.policyLevels || later.policyLevels ? { policyLevels: [...(earlier.policyLevels ?? []), ...(later.policyLevels ?? [])] } : {}),
   };
 }
 
@@ -224,9 +287,14 @@ export function mergeConfigs(earlier: AcklintConfig, later: AcklintConfig, later
  * Read and validate a config file with what it `extends` (presets and other files, relative to it), but not the
  * configs of parent directories (see {@link ConfigResolver}). Throws {@link ConfigError} with a one-line,
  * file:line:col message for anything wrong (syntax, unknown keys, unknown rule ids, bad severities, unknown presets,
- * an `extends` cycle).
+ * an `extends` cycle, a policy that is not safe or does not compile).
  */
-export async function loadConfigFile(path: string, knownRules?: ReadonlySet<string> | readonly PresetRule[], chain: string[] = []): Promise<AcklintConfig> {
+export async function loadConfigFile(path: string, knownRules?: ReadonlySet<string> | readonly PresetRule[]): Promise<AcklintConfig> {
+  return checkPolicyLevels(await loadWithExtends(path, knownRules));
+}
+
+/** {@link loadConfigFile} without the check of policy levels (which waits for the cascade). */
+async function loadWithExtends(path: string, knownRules?: ReadonlySet<string> | readonly PresetRule[], chain: string[] = []): Promise<AcklintConfig> {
   const { ids, rules } = ruleSets(knownRules);
   if (chain.includes(path)) throw new ConfigError(`${path}: extends itself (${[...chain, path].join(' -> ')})`);
   const file = await readConfigFile(path, ids);
@@ -242,7 +310,7 @@ export async function loadConfigFile(path: string, knownRules?: ReadonlySet<stri
     }
     const target = resolve(dirname(path), name);
     if (!existsSync(target)) throw new ConfigError(`${file.where(where, 'value')}: extends "${name}", which does not exist`);
-    const base = await loadConfigFile(target, knownRules, [...chain, path]);
+    const base = await loadWithExtends(target, knownRules, [...chain, path]);
     merged = mergeConfigs(merged, base);
   }
   return mergeConfigs(merged, layerOf(file), setsSize(file));
@@ -407,11 +475,15 @@ export class ConfigResolver {
   }
 
   /** One config file with its `extends`, without the cascade (what `--config` uses). */
-  load(path: string): Promise<AcklintConfig> {
+  async load(path: string): Promise<AcklintConfig> {
+    return checkPolicyLevels(await this.loadOwn(path));
+  }
+
+  private loadOwn(path: string): Promise<AcklintConfig> {
     const abs = resolve(path);
     let p = this.byPath.get(abs);
     if (!p) {
-      p = loadConfigFile(abs, this.knownRules);
+      p = loadWithExtends(abs, this.knownRules);
       this.byPath.set(abs, p);
     }
     return p;
@@ -421,15 +493,15 @@ export class ConfigResolver {
     let p = this.cascaded.get(path);
     if (!p) {
       p = (async () => {
-        const own = await this.load(path);
-        if (own.root) return own;
+        const own = await this.loadOwn(path);
+        if (own.root) return checkPolicyLevels(own);
         const parentDir = dirname(dirname(path));
-        if (parentDir === dirname(path)) return own;
+        if (parentDir === dirname(path)) return checkPolicyLevels(own);
         const parentPath = findConfigFile(parentDir);
-        if (!parentPath) return own;
+        if (!parentPath) return checkPolicyLevels(own);
         const parent = await this.withParents(parentPath);
         // The nearer file's own settings win.
-        return mergeConfigs(parent, own);
+        return checkPolicyLevels(mergeConfigs(parent, own));
       })();
       this.cascaded.set(path, p);
     }

@@ -73,27 +73,89 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
     ? parsed.documents
     : [new ClusterDocument(parsed.source, parsed.format, 0, undefined, { start: 0, end: parsed.source.text.length })];
 
-  // The documents each scope looks at, computed once per file rather than once per rule.
-  // CreateCluster rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
-  const targetsOf = { file: [docs[0]!], any: docs, cluster: docs.flatMap((d) => (d.kind === 'cluster' ? [d] : embeddedClusterBodies(d))) };
-  const fileRules = new Set<string>();
-  const enabled = new Set<string>();
-  for (const rule of options.rules) {
-    const scope = rule.meta.scope ?? 'cluster';
-    if (scope === 'file') fileRules.add(rule.meta.id);
-    const setting = options.severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting === 'off') continue;
-    enabled.add(rule.meta.id);
-    for (const doc of targetsOf[scope]) runRule(rule, setting, doc, parsed, now, out, options.inventory);
+  // One context per document, shared by every rule that looks at it; the documents each scope looks at are
+  // computed once per file, the enabled rules and their scopes once per rule list and severities. CreateCluster
+  // rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
+  const context = (d: ClusterDocument) => new DocumentContext(d, parsed, now, out, options.inventory);
+  const contexts = docs.map(context);
+  const cluster = docs.flatMap((d, i) => (d.kind === 'cluster' ? [contexts[i]!] : embeddedClusterBodies(d).map(context)));
+  const targetsOf = { file: [contexts[0]!], any: contexts, cluster };
+  const plan = planFor(options.rules, options.severities);
+  for (const { rule, severity, scope } of plan.enabled) {
+    for (const ctx of targetsOf[scope]) runRule(rule, severity, ctx);
   }
 
-  const found = finish(dropFollowOns(out, parsed, fileRules), parsed);
-  const known = new Set(options.rules.map((r) => r.meta.id));
-  const suppressed = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled, known });
+  const found = finish(dropFollowOns(out, parsed, plan.fileRules), parsed);
+  const suppressed = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled: plan.enabledIds, known: plan.knownIds });
   // Suppression findings (unused or invalid directives) and justifications are text too: through the same exit.
   const settled = new Set(found);
   const diagnostics = suppressed.map((d) => (settled.has(d) ? d : settleDiagnostic(d, parsed.source, secretsOf(parsed))));
   return { ...base, diagnostics, skipped: false };
+}
+
+type Scope = NonNullable<Rule['meta']['scope']>;
+
+/** The rules a run enables, in order, with their severity and scope; their ids; the ids of all rules and of file-scope rules. */
+interface RulePlan {
+  enabled: Array<{ rule: Rule; severity: Severity; scope: Scope }>;
+  enabledIds: ReadonlySet<string>;
+  knownIds: ReadonlySet<string>;
+  fileRules: ReadonlySet<string>;
+}
+
+/** Plans per rule list, then per severities object (most callers pass the same ones for every file). */
+const plans = new WeakMap<readonly Rule[], { plain?: RulePlan; bySeverities: WeakMap<object, RulePlan> }>();
+
+function planFor(rules: readonly Rule[], severities: LintOptions['severities']): RulePlan {
+  let forRules = plans.get(rules);
+  if (!forRules) plans.set(rules, (forRules = { bySeverities: new WeakMap() }));
+  let plan = severities ? forRules.bySeverities.get(severities) : forRules.plain;
+  if (plan) return plan;
+  const enabled: RulePlan['enabled'] = [];
+  const fileRules = new Set<string>();
+  for (const rule of rules) {
+    const scope = rule.meta.scope ?? 'cluster';
+    if (scope === 'file') fileRules.add(rule.meta.id);
+    const setting = severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting !== 'off') enabled.push({ rule, severity: setting, scope });
+  }
+  plan = { enabled, enabledIds: new Set(enabled.map((e) => e.rule.meta.id)), knownIds: new Set(rules.map((r) => r.meta.id)), fileRules };
+  if (severities) forRules.bySeverities.set(severities, plan);
+  else forRules.plain = plan;
+  return plan;
+}
+
+/** What a rule sees of one document; the engine sets `ruleId` and `severity` before each rule runs. */
+class DocumentContext implements RuleContext {
+  readonly value: JsonValue | undefined;
+  readonly kind: ClusterDocument['kind'];
+  readonly inventory?: Inventory;
+  ruleId = '';
+  severity: Severity = 'error';
+  /** The running rule's own docs link (a user policy's `docs`), else the built-in rule page. */
+  docsUrl: string | undefined;
+  /** The running rule depends on the kind of cluster (then findings say when cluster_type was assumed). */
+  kindDependent = false;
+  /** The document does not set cluster_type, so rules assume a managed cluster. */
+  private readonly assumedKind: boolean;
+  readonly report = (r: Report): void => {
+    const report = this.kindDependent && this.assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r;
+    this.out.push(toDiagnostic(this.ruleId, this.severity, this.document, report, this.docsUrl));
+  };
+
+  constructor(
+    readonly document: ClusterDocument,
+    readonly file: ParsedFile,
+    readonly now: Date,
+    /** Where findings go (the file's list). */
+    readonly out: Diagnostic[],
+    inventory: Inventory | undefined,
+  ) {
+    this.value = document.value;
+    this.kind = document.kind;
+    this.assumedKind = document.kind === 'cluster' && clusterTypeAssumed(document.value);
+    if (inventory) this.inventory = inventory;
+  }
 }
 
 /**
@@ -112,22 +174,17 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
   return diags.filter((d) => fileRules.has(d.ruleId) || d.ruleId === INTERNAL_ERROR_ID || !lines.has(d.range.start.line));
 }
 
-function runRule(rule: Rule, severity: Severity, doc: ClusterDocument, file: ParsedFile, now: Date, out: Diagnostic[], inventory?: Inventory): void {
-  const assumedKind = rule.meta.kindDependent === true && doc.kind === 'cluster' && clusterTypeAssumed(doc.value);
-  const ctx: RuleContext = {
-    document: doc,
-    file,
-    value: doc.value,
-    kind: doc.kind,
-    now,
-    ...(inventory ? { inventory } : {}),
-    report: (r: Report) => out.push(toDiagnostic(rule.meta.id, severity, doc, assumedKind ? { ...r, message: `${r.message} ${ASSUMED_KIND_NOTE}` } : r)),
-  };
+function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
+  ctx.ruleId = rule.meta.id;
+  ctx.severity = severity;
+  ctx.kindDependent = rule.meta.kindDependent === true;
+  ctx.docsUrl = rule.meta.docsUrl;
+  const doc = ctx.document;
   try {
     rule.check(ctx);
   } catch (err) {
     const span = { start: doc.span.start, end: doc.span.start };
-    out.push({
+    ctx.out.push({
       ruleId: INTERNAL_ERROR_ID,
       severity: 'error',
       message: `Rule "${rule.meta.id}" failed on this document and was skipped (${errorText(err)}). Please report this.`,
@@ -167,7 +224,7 @@ function inFile(doc: ClusterDocument, path: JsonPath): JsonPath {
   return doc.basePath.length ? [...doc.basePath, ...path] : path;
 }
 
-function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report): Diagnostic {
+function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, r: Report, docsUrl = ruleDocsUrl(ruleId)): Diagnostic {
   const { span, path, definition } = resolve(doc, r.at);
   const rel: RelatedLocation[] = [];
   // A finding shown where the document uses a YAML anchor also points at the anchored text it is about.
@@ -189,7 +246,7 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
     path: inFile(doc, path),
     documentIndex: doc.index,
     related: rel,
-    docsUrl: ruleDocsUrl(ruleId),
+    docsUrl,
   };
   const fix = r.fix && toFix(doc, r.fix);
   if (fix) d.fix = fix;

@@ -62,11 +62,14 @@ export {
   type PresetRule,
   type SuppressionSettings,
 } from './config.js';
+export { InventoryLoader, isConfigFile } from './project.js';
 export { DIRECTIVE_RULES, INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID, applySuppressions, findDirectives, isSuppressed, parseDirectiveText, type Directive, type DirectiveKind } from './suppress.js';
 export { applyFixes, fixUntilStable, isAutoFixable, safeFixEdits, type FixOutcome, type FixPass } from './fix.js';
 export { cidrContains, cidrOverlaps, cidrSize, parseCidr, type Cidr } from './cidr.js';
 export * from './network/index.js';
-export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, TOOL_NAME, VERSION, ruleDocsUrl } from './meta.js';
+export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, POLICY_GUIDE_URL, TOOL_NAME, VERSION, docsUrlOf, ruleDocsUrl } from './meta.js';
+export { mergePolicies, withPolicies } from './policies/merge.js';
+export { parseSelect, select, type SelectStep, type Selected } from './policies/select.js';
 export { formatPath, toJsonPointer } from './path.js';
 export { clip, isObject, isString, MAX_QUOTED, valueText } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';

@@ -13,6 +13,14 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE}/rules/${ruleId}.md`;
 }
 
+/** Where a rule is documented: its own `docsUrl` (a team's policy) or acklint's page for it. */
+export function docsUrlOf(meta: RuleMeta): string {
+  return meta.docsUrl ?? ruleDocsUrl(meta.id);
+}
+
+/** The guide to writing policies; the docs link of a policy that names no page of its own. */
+export const POLICY_GUIDE_URL = `${DOCS_BASE}/docs/policies.md`;
+
 /** The engine's findings about acklint-disable comments (see suppress.ts). */
 export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
 export const INVALID_DIRECTIVE_ID = 'invalid-disable-directive';

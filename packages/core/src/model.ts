@@ -110,9 +110,13 @@ export class ClusterDocument {
     readonly root: Node | undefined,
     /** The span of the whole document in the file. */
     readonly span: Span,
-    options: SubDocumentOptions & { basePath?: JsonPath } = {},
+    options: SubDocumentOptions & {
+      basePath?: JsonPath;
+      /** The plain value of `root`, when the parser built it along with the tree (otherwise it is built from the tree). */
+      value?: JsonValue;
+    } = {},
   ) {
-    this.value = root ? toValue(root, options.isPlaceholder) : undefined;
+    this.value = root ? (options.value !== undefined && !options.isPlaceholder ? options.value : toValue(root, options.isPlaceholder)) : undefined;
     this.kind = options.kind ?? classify(root, this.value);
     this.basePath = options.basePath ?? [];
   }

@@ -4,7 +4,7 @@ import type { Severity } from './diagnostic.js';
 import type { Span } from './text.js';
 import type { ExternalLocation, Inventory } from './network/inventory.js';
 
-export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'disks' | 'addons';
+export type RuleCategory = 'input' | 'schema' | 'network' | 'billing' | 'edition' | 'credentials' | 'naming' | 'security' | 'versions' | 'nodepools' | 'disks' | 'addons' | 'policy';
 
 export interface RuleMeta {
   /** Stable kebab-case id; never renamed once released (it keys config, suppressions and SARIF fingerprints). */
@@ -30,6 +30,8 @@ export interface RuleMeta {
    * the managed kind is assumed, the engine adds a sentence saying so to each finding.
    */
   kindDependent?: boolean;
+  /** Where the rule is documented, when not at acklint's own rule docs (a team's policy links to its own page). */
+  docsUrl?: string;
 }
 
 /** Where a finding points. `on`: `value` (default), `key`, or `entry` (key through value). */

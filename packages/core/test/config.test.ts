@@ -86,7 +86,7 @@ describe('loadConfigFile', () => {
 
   it('rejects an unknown top-level key', async () => {
     const err = await loadError('.acklint.yaml', 'rules: {}\nrulez:\n  syntax-error: off\n');
-    expect(err.message).toMatch(/\.acklint\.yaml:2:1: the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, root, extends, overrides, suppressions$/);
+    expect(err.message).toMatch(/\.acklint\.yaml:2:1: the config has an unknown key "rulez"; allowed keys are rules, files, inventory, maxFileSize, root, extends, overrides, suppressions, policies$/);
   });
 
   it('rejects invalid YAML with the position of the error', async () => {

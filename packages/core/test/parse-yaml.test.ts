@@ -107,6 +107,22 @@ describe('anchors, aliases and merge keys', () => {
     expect(parsed.documents[0]!.get(['a5', 0])).toBe(INVALID);
   });
 
+  it('resolves each alias to the latest node with its anchor before it, as YAML says (an anchor may be redefined)', () => {
+    const text = 'a: &x 1\nb: *x\nc: &x [2]\nd: *x\ne: [&y 3, *y, &y 4, *y]\n';
+    const parsed = yaml(text);
+    expect(parsed.problems).toEqual([]);
+    const doc = parsed.documents[0]!;
+    expect(doc.value).toEqual({ a: 1, b: 1, c: [2], d: [2], e: [3, 3, 4, 4] });
+    expect(doc.node(['d'])).toBe(doc.node(['c']));
+    expect(doc.node(['e', 3])).toBe(doc.node(['e', 2]));
+  });
+
+  it('gives an alias before its anchor, or to an anchor of another document, no value', () => {
+    const parsed = yaml('a: *x\nb: &x 1\n---\nc: *x\n');
+    expect(parsed.documents[0]!.get(['a'])).toBe(INVALID);
+    expect(parsed.documents[1]!.get(['c'])).toBe(INVALID);
+  });
+
   it('reports a recursive alias instead of looping', () => {
     const parsed = yaml('a: &a [1, *a]\n');
     expect(summary(parsed)).toEqual([['syntax', 10, 12]]);

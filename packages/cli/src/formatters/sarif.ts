@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { HOMEPAGE, TOOL_NAME, VERSION, ruleDocsUrl, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
+import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
 import type { FormatInput } from '../types.js';
 import { fingerprint, pathFrom, relativeTo } from './common.js';
 import { Lazy, streamJson } from './json-stream.js';
@@ -146,7 +146,7 @@ export function truncate(text: string, max: number): string {
 }
 
 function descriptor(meta: RuleMeta) {
-  const docs = ruleDocsUrl(meta.id);
+  const docs = docsUrlOf(meta);
   const help = `${meta.details}\n\nDocumented: ${meta.fact.text} (source: ${meta.fact.source})\n\nDocs: ${docs}`;
   const security = meta.category === 'security';
   return {

@@ -43,3 +43,4 @@ export {
 } from './conflicts.js';
 export type { ReportRelated } from '../rule.js';
 export { buildAddressPlan, type AddressPlan } from './address-plan.js';
+export { planEntries, renderPlanReport, type PlanEntry } from './plan-report.js';

@@ -125,20 +125,19 @@ export async function parseFile(input: string | Uint8Array, options: ParseOption
   return parseFileSync(input, options);
 }
 
+/** One decoder for every file (each decode call is complete on its own). ignoreBOM keeps a leading BOM in the string, so that SourceText can strip it and record `hadBom`. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is UTF-16 encoded; save it as UTF-8, the encoding the API expects.' } };
   }
   // Same test as git: a NUL byte early on means binary content.
-  const probe = Math.min(bytes.byteLength, 8000);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) {
-      return { problem: { code: 'binary', start: 0, end: 0, message: 'The file looks binary (it contains NUL bytes), not a JSON or YAML cluster spec; it was not analysed.' } };
-    }
+  if (bytes.subarray(0, 8000).indexOf(0) >= 0) {
+    return { problem: { code: 'binary', start: 0, end: 0, message: 'The file looks binary (it contains NUL bytes), not a JSON or YAML cluster spec; it was not analysed.' } };
   }
   try {
-    // ignoreBOM keeps a leading BOM in the string, so that SourceText can strip it and record `hadBom`.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { text: utf8.decode(bytes) };
   } catch {
     return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is not valid UTF-8; save it as UTF-8, the encoding the API expects.' } };
   }

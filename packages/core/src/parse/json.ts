@@ -1,5 +1,5 @@
-import { createScanner, parseTree, type Node as JNode, type ParseError } from 'jsonc-parser';
-import { ClusterDocument, type Entry, type Node, type ObjectNode } from '../model.js';
+import { createScanner, visit, type ParseError } from 'jsonc-parser';
+import { ClusterDocument, INVALID, type ArrayNode, type Entry, type JsonObject, type JsonValue, type Node, type ObjectNode } from '../model.js';
 import type { SourceText } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
 
@@ -62,11 +62,136 @@ export function parseJson(source: SourceText, strict: boolean, limits: ParseLimi
   }
 
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true });
-  problems.push(...describeErrors(text, errors));
+  const built = build(text, strict, errors);
+  problems.push(...describeErrors(text, errors), ...built.duplicates);
+  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, built.root, whole, { value: built.value })], problems };
+}
 
-  const root = tree ? convert(tree, problems) : undefined;
-  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, root, whole)], problems };
+/**
+ * What jsonc-parser's `parseTree` builds, frame by frame: an object, an array, a property (key, colon, value) or the
+ * artificial root that holds the document's value. Each frame becomes a model node (and its plain value) when it is
+ * closed, so the text is read once and no intermediate tree is kept.
+ */
+interface Frame {
+  type: 'root' | 'object' | 'array' | 'property';
+  offset: number;
+  /** Set when the frame is closed, as parseTree sets it. */
+  length: number;
+  up: Frame | undefined;
+  /** Objects: the node and value being filled; arrays: the items; root: the value found. */
+  object?: ObjectNode;
+  objectValue?: JsonObject;
+  array?: ArrayNode;
+  arrayValue?: JsonValue[];
+  /** Properties: the key and where the colon is; the value once it is read. */
+  key?: string;
+  keySpan?: { start: number; end: number };
+  colonOffset?: number;
+  child?: { node: Node; value: JsonValue };
+}
+
+/**
+ * Parse with jsonc-parser's visitor (its scanner and error recovery, so the same errors at the same places as its
+ * `parseTree`) straight into the document model and the plain value, in one pass. Duplicate keys are found as each
+ * property closes, in the order the earlier tree conversion found them.
+ */
+function build(text: string, strict: boolean, errors: ParseError[]): { root: Node | undefined; value: JsonValue | undefined; duplicates: ParseProblem[] } {
+  const duplicates: ParseProblem[] = [];
+  const top: Frame = { type: 'root', offset: -1, length: -1, up: undefined };
+  let current = top;
+
+  /** A finished value goes to the frame that is open: the root, an array's items or a property's value. */
+  const add = (node: Node, value: JsonValue): void => {
+    const f = current;
+    if (f.type === 'array') {
+      f.array!.items.push(node);
+      f.arrayValue!.push(value);
+    } else if (f.type === 'object') {
+      // parseTree never puts a bare value into an object; nothing to keep if it did.
+    } else if (f.child === undefined) f.child = { node, value };
+  };
+
+  /** Close the open frame at `end` and hand what it built to its parent. */
+  const close = (end: number): void => {
+    const f = current;
+    f.length = end - f.offset;
+    current = f.up!;
+    if (f.object) {
+      f.object.end = end;
+      add(f.object, f.objectValue!);
+    } else if (f.array) {
+      f.array.end = end;
+      add(f.array, f.arrayValue!);
+    }
+    else if (f.type === 'property') closeProperty(f);
+  };
+
+  const closeProperty = (f: Frame): void => {
+    const parent = current;
+    if (parent.type !== 'object') {
+      // A property inside a property (no recovery path leads here): parseTree's conversion reads it as unreadable.
+      add({ kind: 'invalid', start: f.offset, end: f.offset + f.length }, INVALID);
+      return;
+    }
+    const keySpan = f.keySpan!;
+    let entry: Entry;
+    if (f.child) entry = { key: f.key!, keySpan, value: f.child.node };
+    else {
+      // `"key": <garbage>`: keep the key so presence checks see it; the value is unreadable.
+      const vs = f.colonOffset !== undefined ? f.colonOffset + 1 : keySpan.end;
+      entry = { key: f.key!, keySpan, value: { kind: 'invalid', start: vs, end: Math.max(vs, f.offset + f.length) } };
+    }
+    const node = parent.object!;
+    const previous = node.byKey.get(entry.key);
+    if (previous) duplicates.push(duplicateKey(entry.key, keySpan, previous.keySpan));
+    node.entries.push(entry);
+    node.byKey.set(entry.key, entry);
+    parent.objectValue![entry.key] = f.child ? f.child.value : INVALID;
+  };
+
+  const ensurePropertyComplete = (end: number): void => {
+    if (current.type === 'property') close(end);
+  };
+
+  visit(
+    text,
+    {
+      onObjectBegin: (offset) => {
+        current = { type: 'object', offset, length: -1, up: current, object: { kind: 'object', start: offset, end: offset, entries: [], byKey: new Map() }, objectValue: Object.create(null) as JsonObject };
+      },
+      onObjectProperty: (name, offset, length) => {
+        current = { type: 'property', offset, length: -1, up: current, key: name, keySpan: { start: offset, end: offset + length } };
+      },
+      onObjectEnd: (offset, length) => {
+        ensurePropertyComplete(offset + length);
+        close(offset + length);
+        ensurePropertyComplete(offset + length);
+      },
+      onArrayBegin: (offset) => {
+        current = { type: 'array', offset, length: -1, up: current, array: { kind: 'array', start: offset, end: offset, items: [] }, arrayValue: [] };
+      },
+      onArrayEnd: (offset, length) => {
+        close(offset + length);
+        ensurePropertyComplete(offset + length);
+      },
+      onLiteralValue: (value: string | number | boolean | null, offset, length) => {
+        const span = { start: offset, end: offset + length };
+        const kind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'null';
+        add({ kind, ...span, value }, value);
+        ensurePropertyComplete(offset + length);
+      },
+      onSeparator: (sep, offset) => {
+        if (current.type !== 'property') return;
+        if (sep === ':') current.colonOffset = offset;
+        else if (sep === ',') ensurePropertyComplete(offset);
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length });
+      },
+    },
+    { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true },
+  );
+  return { root: top.child?.node, value: top.child?.value, duplicates };
 }
 
 function findExcessiveDepth(text: string, max: number): number | undefined {
@@ -88,49 +213,6 @@ function findExcessiveDepth(text: string, max: number): number | undefined {
   }
   return undefined;
 }
-
-function convert(n: JNode, problems: ParseProblem[]): Node {
-  const start = n.offset;
-  const end = n.offset + n.length;
-  switch (n.type) {
-    case 'object': {
-      const node: ObjectNode = { kind: 'object', start, end, entries: [], byKey: new Map() };
-      for (const prop of n.children ?? []) {
-        const keyNode = prop.children?.[0];
-        if (!keyNode || keyNode.type !== 'string') continue;
-        const key = String(keyNode.value);
-        const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
-        const valueNode = prop.children?.[1];
-        let value: Node;
-        if (valueNode) value = convert(valueNode, problems);
-        else {
-          // `"key": <garbage>`: keep the key so presence checks see it; the value is unreadable.
-          const vs = prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end;
-          value = { kind: 'invalid', start: vs, end: Math.max(vs, prop.offset + prop.length) };
-        }
-        const entry: Entry = { key, keySpan, value };
-        const previous = node.byKey.get(key);
-        if (previous) problems.push(duplicateKey(key, keySpan, previous.keySpan));
-        node.entries.push(entry);
-        node.byKey.set(key, entry);
-      }
-      return node;
-    }
-    case 'array':
-      return { kind: 'array', start, end, items: (n.children ?? []).map((c) => convert(c, problems)) };
-    case 'string':
-      return { kind: 'string', start, end, value: String(n.value) };
-    case 'number':
-      return { kind: 'number', start, end, value: Number(n.value) };
-    case 'boolean':
-      return { kind: 'boolean', start, end, value: Boolean(n.value) };
-    case 'null':
-      return { kind: 'null', start, end, value: null };
-    default:
-      return { kind: 'invalid', start, end };
-  }
-}
-
 
 /** What each jsonc-parser error means, with the fix. Our own words: messages never quote the source. */
 const MESSAGES: Partial<Record<number, string>> = {

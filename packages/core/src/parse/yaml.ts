@@ -1,4 +1,4 @@
-import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Document, type Node as YNode } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
@@ -110,19 +110,17 @@ class Builder {
   private readonly memo = new Map<YNode, Node>();
   private readonly sizes = new Map<Node, { size: number; height: number }>();
   private readonly inProgress = new Set<YNode>();
-  /** What each alias refers to (see resolveAliases). */
-  private readonly aliasTargets: Map<Alias, YNode>;
   private expanded = 0;
   private aliasLimitHit = false;
+  /** What each alias of the document refers to (see {@link target}). */
+  private targets: Map<Alias, YNode | undefined> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
     private readonly text: string,
     private readonly limits: ParseLimits,
     private readonly problems: ParseProblem[],
-  ) {
-    this.aliasTargets = resolveAliases(doc);
-  }
+  ) {}
 
   convert(y: YNode, depth: number): Node {
     if (isAlias(y)) return this.alias(y, depth);
@@ -232,7 +230,7 @@ class Builder {
 
   private alias(a: Alias, depth: number): Node {
     const { start, end } = this.span(a);
-    const target = this.aliasTargets.get(a);
+    const target = this.target(a);
     if (!target) {
       this.problems.push({ code: 'syntax', start, end, message: yamlMessage('BAD_ALIAS', 'Unresolved alias') });
       return { kind: 'invalid', start, end };
@@ -272,6 +270,26 @@ class Builder {
   }
 
   /**
+   * The node an alias refers to: the last node before it, in document order, with that anchor (what `Alias.resolve`
+   * finds, but for all aliases in one walk: resolve walks the whole document for each alias, quadratic in a document
+   * with many aliases).
+   */
+  private target(a: Alias): YNode | undefined {
+    if (!this.targets) {
+      const targets = new Map<Alias, YNode | undefined>();
+      const latest = new Map<string, YNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, latest.get(node.source));
+          else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) latest.set(node.anchor, node as YNode);
+        },
+      });
+      this.targets = targets;
+    }
+    return this.targets.get(a);
+  }
+
+  /**
    * Nodes a subtree stands for once every alias inside it is expanded, and its height in collections (a scalar is 0,
    * a list of scalars 1). Memoised, so shared subtrees cost once; the recursion is as deep as the model, which the
    * depth checks above keep within maxDepth.
@@ -296,31 +314,3 @@ class Builder {
 }
 
 export class TooDeep extends Error {}
-
-/**
- * The node each alias of a document refers to: the last node before it (in document order) with that anchor, as YAML
- * defines it. One iterative walk for the whole document; the library's own `Alias.resolve` walks the whole document
- * again for every alias, which is quadratic in a file with many aliases.
- */
-function resolveAliases(doc: Document.Parsed): Map<Alias, YNode> {
-  const targets = new Map<Alias, YNode>();
-  const anchors = new Map<string, YNode>();
-  const stack: unknown[] = [doc.contents];
-  while (stack.length) {
-    const n = stack.pop();
-    if (!n) continue;
-    if (isAlias(n)) {
-      const t = anchors.get(n.source);
-      if (t) targets.set(n, t);
-      continue;
-    }
-    if (isPair(n)) {
-      stack.push(n.value, n.key);
-      continue;
-    }
-    const node = n as YNode;
-    if (node.anchor) anchors.set(node.anchor, node);
-    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
-  }
-  return targets;
-}

@@ -101,6 +101,34 @@ export function fieldInfo(path: JsonPath | string): FieldInfo | undefined {
   return Object.hasOwn(table.fields, key) ? table.fields[key] : undefined;
 }
 
+/** The field table as a tree, for walks that descend a document: the fields of an object by key, and an array's items. */
+export interface FieldNode {
+  info?: FieldInfo;
+  keys?: Map<string, FieldNode>;
+  items?: FieldNode;
+}
+
+let tree: FieldNode | undefined;
+
+/** The root of the field tree (built on first use from the field table). */
+export function fieldTree(): FieldNode {
+  if (tree) return tree;
+  tree = {};
+  for (const [p, info] of Object.entries(table.fields)) {
+    let node = tree;
+    for (const part of p.split('.')) {
+      const name = part.replace(/(?:\[\])+$/, '');
+      node.keys ??= new Map();
+      let next = node.keys.get(name);
+      if (!next) node.keys.set(name, (next = {}));
+      node = next;
+      for (let depth = (part.length - name.length) / 2; depth > 0; depth--) node = node.items ??= {};
+    }
+    node.info = info;
+  }
+  return tree;
+}
+
 /**
  * The keys an object at `path` may hold (the root when `path` is empty), or undefined when the schema does not
  * describe that object (inside a free-form map, or not an object).

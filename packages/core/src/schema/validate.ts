@@ -13,7 +13,7 @@ import { formatPath } from '../path.js';
 import { showValue } from '../values.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
-import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, type FieldInfo } from './fields.js';
+import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fieldTree, type FieldInfo, type FieldNode } from './fields.js';
 import { FORMAT_HINTS, instanceTypeSpelling, passwordProblem, placeholderKind, timeZoneSpelling, type FormatName } from './formats.js';
 import { terraformName } from './terraform-names.js';
 
@@ -520,8 +520,8 @@ function unknownReport(doc: ClusterDocument, parent: JsonPath, key: string): Rep
  * set, and placeholder values (masked documentation IDs, template variables).
  */
 function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
-  // `fpath` is the field path of `path` (`nodepools[].scaling_group`), built as the walk descends.
-  const visit = (node: Node | undefined, path: (string | number)[], fpath: string, field: FieldInfo | undefined) => {
+  // `fnode` is where `path` is in the field tree (`nodepools[].scaling_group`), followed as the walk descends.
+  const visit = (node: Node | undefined, path: (string | number)[], fnode: FieldNode | undefined, field: FieldInfo | undefined) => {
     if (!node) return;
     if (node.kind === 'string' && typeof node.value === 'string' && field && !field.sensitive) {
       const kind = placeholderKind(node.value);
@@ -531,9 +531,11 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
         out.push({ kind: 'deprecated', report: { message: `${label(path)} ${JSON.stringify(node.value)} is a deprecated value: ${instead.replace(/([^.])$/, '$1.')}`, at: { path: path.slice() } } });
       }
     } else if (node.kind === 'object') {
+      const keys = fnode?.keys;
+      if (!keys) return;
       for (const [key, entry] of node.byKey) {
-        const childPath = fpath ? `${fpath}.${key}` : key;
-        const info = fieldInfo(childPath);
+        const child = keys.get(key);
+        const info = child?.info;
         if (!info) continue;
         path.push(key);
         if (info.deprecated && entry.value.kind !== 'null') {
@@ -544,19 +546,19 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
             continue;
           }
         }
-        if (!info.type.startsWith('map')) visit(entry.value, path, childPath, info);
+        if (!info.type.startsWith('map')) visit(entry.value, path, child, info);
         path.pop();
       }
     } else if (node.kind === 'array') {
-      const itemPath = `${fpath}[]`;
+      const items = fnode?.items;
       node.items.forEach((item, i) => {
         path.push(i);
-        visit(item, path, itemPath, field);
+        visit(item, path, items, field);
         path.pop();
       });
     }
   };
-  visit(doc.root, [], '', undefined);
+  visit(doc.root, [], fieldTree(), undefined);
 }
 
 function placeholderReport(path: JsonPath, value: string, kind: 'masked' | 'template'): Report {
