@@ -396,6 +396,8 @@ describe.skipIf(missing.length > 0 && process.env.CI !== 'true')('VS Code extens
     const rows = await until('the schema check of .acklint.json', () => problems('team/.acklint.json'), (r) => r.some((x) => x.source !== 'acklint'));
     expect(rows.find((x) => x.source !== 'acklint')).toMatchObject({ severity: 'warning', message: 'must be one of off, info, warning, error', line: 3, column: 28 });
     expect(rows.find((x) => x.source === 'acklint')).toMatchObject({ severity: 'error', line: 3, column: 28 });
+    // The server's own finding is listed once (pushed for the config file, not pulled again with the document's).
+    expect(rows.filter((x) => x.source === 'acklint')).toHaveLength(1);
   });
 
   it('leaves a YAML file that is not a cluster spec clean, and says why in the language status', async () => {

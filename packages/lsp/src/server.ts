@@ -546,7 +546,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     inflight.delete(uri);
     lastStatus.delete(uri);
     settingsCache.delete(uri);
-    quietly(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
+    // A closed config or inventory file keeps its own problems until it is fixed.
+    quietly(() => connection.sendDiagnostics({ uri, diagnostics: fileProblems.get(uri) ?? [] }));
   });
   documents.onDidSave((e) => {
     const path = pathOf(e.document.uri);
@@ -563,7 +564,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (token.isCancellationRequested) throw cancelled();
       const resultId = `${r.generation}:${r.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: withFileProblems(params.textDocument.uri, r) };
+      // Problems of the document as a config or inventory file travel by push alone: a client that pulls keeps pushed
+      // and pulled diagnostics apart and would show them twice.
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: r.lsp };
     } catch (err) {
       if (err instanceof ResponseError) throw err;
       logError(`acklint: diagnostics failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

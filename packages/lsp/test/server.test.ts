@@ -231,6 +231,22 @@ describe('configuration', () => {
     expect(session.statuses.at(-1)).toMatchObject({ uri: configUri, linted: false, reason: expect.stringContaining('config file') });
   });
 
+  it('shows a broken config once to a pull client: pushed, never again in the pulled report', async () => {
+    session = await startSession({ capabilities: PULL });
+    writeFileSync(join(session.root, '.acklint.yaml'), 'rules:\n  no-such-rule: off\n');
+    const spec = session.open('spec.yaml', SPEC);
+    await session.request('textDocument/diagnostic', { textDocument: { uri: spec } });
+    const configUri = session.open('.acklint.yaml', 'rules:\n  no-such-rule: off\n');
+    const pulled = await session.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: configUri } });
+    const pushed = session.published.filter((p) => p.uri === configUri).at(-1)!;
+    const all = [...pulled.items, ...pushed.diagnostics].filter((d) => String(d.message).includes('no-such-rule'));
+    expect(all).toHaveLength(1);
+    // Closed again, the file keeps its problem until it is fixed.
+    session.close(configUri);
+    await session.waitFor(() => (session!.published.filter((p) => p.uri === configUri).length > 1 ? true : undefined));
+    expect(session.published.filter((p) => p.uri === configUri).at(-1)!.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('no-such-rule')]);
+  });
+
   it('reads settings through workspace/configuration: rules map, inventory and enable', async () => {
     session = await startSession({ settings: { rules: { 'invalid-value': 'off', 'invalid-type': 'warning' } } });
     const uri = session.open('spec.yaml', SPEC);
