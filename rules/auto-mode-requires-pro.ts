@@ -1,4 +1,4 @@
-import { basicEdition, clusterKind, defineRule, isObject } from '@acklint/core';
+import { basicEdition, clusterKind, defineRule, isObject, valueText } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ export default defineRule({
     const at = { path: ['auto_mode', 'enable'] };
     if (kind === 'dedicated' || kind === 'registered') {
       ctx.report({
-        message: `auto_mode.enable is true, but cluster_type is ${String(root['cluster_type'])}: the intelligent managed mode exists only on ACK managed Pro clusters (ManagedKubernetes with an ack.pro.* cluster_spec). Turn auto_mode off, or create an ACK Pro cluster.`,
+        message: `auto_mode.enable is true, but cluster_type is ${valueText(root['cluster_type'])}: the intelligent managed mode exists only on ACK managed Pro clusters (ManagedKubernetes with an ack.pro.* cluster_spec). Turn auto_mode off, or create an ACK Pro cluster.`,
         at,
         related: [{ path: ['cluster_type'], message: 'cluster type chosen here' }],
       });

@@ -1,4 +1,4 @@
-import { clusterKind, clusterTypeAssumed, defineRule, isGiven, isObject } from '@acklint/core';
+import { clusterKind, clusterTypeAssumed, defineRule, isGiven, isObject, valueText } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     const kind = clusterKind(root);
     if ((kind !== 'managed' && kind !== 'serverless' && kind !== 'registered') || !isObject(root)) return;
     const assumed = clusterTypeAssumed(root);
-    const type = assumed ? 'not set' : String(root['cluster_type']);
+    const type = assumed ? 'not set' : valueText(root['cluster_type']);
     const what = kind === 'registered' ? 'a registered cluster brings its own control plane' : 'ACK runs the control plane of a managed cluster';
     for (const field of Object.keys(root)) {
       if (field !== 'control_plane_config' && field !== 'ssh_flags' && !field.startsWith('master_')) continue;

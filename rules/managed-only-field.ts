@@ -1,4 +1,4 @@
-import { clusterKind, defineRule, isGiven, isObject } from '@acklint/core';
+import { clusterKind, defineRule, isGiven, isObject, valueText } from '@acklint/core';
 
 const FIELDS: Record<string, string> = {
   cluster_spec: 'chooses the edition of an ACK managed cluster (ack.standard, ack.pro.*)',
@@ -24,7 +24,7 @@ export default defineRule({
     const root = ctx.value;
     const kind = clusterKind(root);
     if ((kind !== 'dedicated' && kind !== 'registered') || !isObject(root)) return;
-    const type = String(root['cluster_type']);
+    const type = valueText(root['cluster_type']);
     for (const [field, what] of Object.entries(FIELDS)) {
       const v = root[field];
       if (!isGiven(v) || (Array.isArray(v) && v.length === 0)) continue;

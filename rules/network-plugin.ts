@@ -1,4 +1,4 @@
-import { INVALID, NETWORK_PLUGIN_FAMILY, clusterKind, defineRule, formatPath, isObject, networkPlugins } from '@acklint/core';
+import { INVALID, NETWORK_PLUGIN_FAMILY, clusterKind, defineRule, formatPath, isObject, networkPlugins, valueText } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -29,7 +29,7 @@ export default defineRule({
       const disabled = addons.findIndex((a) => isObject(a) && a['disabled'] === true && typeof a['name'] === 'string' && Object.hasOwn(NETWORK_PLUGIN_FAMILY, a['name']));
       let hint = '';
       if (nearMiss >= 0) hint = ` ${formatPath(['addons', nearMiss, 'name'])} is ${JSON.stringify(names[nearMiss])}; addon names are exact and lower-case (${String(names[nearMiss]).trim().toLowerCase()}).`;
-      else if (disabled >= 0) hint = ` ${formatPath(['addons', disabled])} lists ${String(names[disabled])} with disabled: true, so it is not installed.`;
+      else if (disabled >= 0) hint = ` ${formatPath(['addons', disabled])} lists ${valueText(names[disabled])} with disabled: true, so it is not installed.`;
       else if (names.includes('terway-controlplane')) hint = ' terway-controlplane is a companion of Terway, not the plugin itself.';
       ctx.report({
         message: `addons names no network plugin; a cluster needs exactly one, chosen at creation and never changed.${hint} Add {name: terway-eniip} (Terway, with pod_vswitch_ids) or {name: flannel} (with container_cidr).`,

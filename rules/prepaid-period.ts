@@ -1,4 +1,4 @@
-import { INVALID, billingScopes, defineRule, formatPath, type JsonPath, type JsonValue, type RuleContext } from '@acklint/core';
+import { INVALID, billingScopes, defineRule, showValue, formatPath, type JsonPath, type JsonValue, type RuleContext } from '@acklint/core';
 
 const CLUSTER_MONTHS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
 /** CreateClusterNodePool (GONP): the widest documented set, used as the error boundary (ack-facts.md §7). */
@@ -32,14 +32,7 @@ function scopes(value: JsonValue | undefined): Scope[] {
   );
 }
 
-/** How a value reads in a message: strings quoted, numbers as written. */
-function show(v: JsonValue): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === INVALID) return '(unreadable)';
-  if (Array.isArray(v)) return 'a list';
-  if (v !== null && typeof v === 'object') return 'an object';
-  return String(v);
-}
+const show = showValue;
 
 function list(values: readonly (string | number)[]): string {
   return values.join(', ');

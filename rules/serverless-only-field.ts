@@ -1,4 +1,4 @@
-import { clusterKind, defineRule, isGiven, isObject } from '@acklint/core';
+import { clusterKind, defineRule, isGiven, isObject, valueText } from '@acklint/core';
 
 const FIELDS = ['logging_type', 'service_discovery_types'];
 
@@ -24,7 +24,7 @@ export default defineRule({
     for (const field of FIELDS) {
       const v = root[field];
       if (!isGiven(v) || (Array.isArray(v) && v.length === 0)) continue;
-      const cluster = kind === 'managed' ? `a ${root['profile'] ? `${String(root['profile'])}-profile ` : ''}managed cluster` : kind === 'dedicated' ? 'a dedicated cluster' : 'a registered cluster';
+      const cluster = kind === 'managed' ? `a ${root['profile'] ? `${valueText(root['profile'])}-profile ` : ''}managed cluster` : kind === 'dedicated' ? 'a dedicated cluster' : 'a registered cluster';
       const tip = field === 'logging_type' ? ' For logs, add the log component to addons (logtail-ds or loongcollector) instead.' : '';
       ctx.report({
         message: `${field} applies only to ACK Serverless clusters (profile Serverless), but this is ${cluster}, so it has no effect.${tip} Remove ${field}.`,

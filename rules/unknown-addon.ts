@@ -1,4 +1,4 @@
-import { defineRule, editDistance, isObject, placeholderKind } from '@acklint/core';
+import { defineRule, editDistance, isObject, MAX_SUGGESTABLE_LENGTH, placeholderKind } from '@acklint/core';
 import { KNOWN_ADDONS } from './data/addon-names.js';
 
 const KNOWN = new Set(KNOWN_ADDONS);
@@ -11,6 +11,7 @@ function closest(name: string, names: readonly string[]): string | undefined {
   // A name cut short: "logtail" for logtail-ds.
   const longer = names.find((k) => name.length >= 4 && k.startsWith(`${name.toLowerCase()}-`));
   if (longer) return longer;
+  if (name.length > MAX_SUGGESTABLE_LENGTH) return undefined;
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of names) {

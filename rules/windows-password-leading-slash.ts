@@ -1,4 +1,4 @@
-import { defineRule, formatPath, loginScopes } from '@acklint/core';
+import { defineRule, formatPath, loginScopes, valueText } from '@acklint/core';
 
 const WINDOWS = new Set(['Windows', 'WindowsCore']);
 
@@ -24,7 +24,7 @@ export default defineRule({
       const field = fields.find((f) => typeof s.obj[f] === 'string' && WINDOWS.has(s.obj[f] as string));
       if (!field) continue;
       ctx.report({
-        message: `${formatPath([...s.path, 'login_password'])} starts with "/", which Windows instances do not accept in a password, and ${formatPath([...s.path, field])} is ${String(s.obj[field])}. Choose a password that starts with another character.`,
+        message: `${formatPath([...s.path, 'login_password'])} starts with "/", which Windows instances do not accept in a password, and ${formatPath([...s.path, field])} is ${valueText(s.obj[field])}. Choose a password that starts with another character.`,
         at: { path: [...s.path, 'login_password'], on: 'key' },
         related: [{ path: [...s.path, field], message: 'Windows image chosen here' }],
       });

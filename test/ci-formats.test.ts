@@ -12,9 +12,17 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SourceText, type Diagnostic, type RuleMeta } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
-import { checkstyle, escapeGithubData, escapeGithubProperty, github, gitlab, junit } from '../packages/cli/src/formatters/ci.js';
-import { stylish } from '../packages/cli/src/formatters/stylish.js';
+import * as ci from '../packages/cli/src/formatters/ci.js';
+import { stylish as stylishPieces } from '../packages/cli/src/formatters/stylish.js';
+import { outputToString } from '../packages/cli/src/output.js';
 import type { FileReport, FormatInput } from '../packages/cli/src/types.js';
+/** The stylish report as one string (the formatter yields it piece by piece). */
+const stylish = (i: FormatInput): string => outputToString(stylishPieces(i));
+const { escapeGithubData, escapeGithubProperty } = ci;
+const junit = (i: FormatInput): string => outputToString(ci.junit(i));
+const github = (i: FormatInput): string => outputToString(ci.github(i));
+const gitlab = (i: FormatInput): string => outputToString(ci.gitlab(i));
+const checkstyle = (i: FormatInput): string => outputToString(ci.checkstyle(i));
 import { BIN, makeTempDir, parseSarif, repoRoot, runCli, writeTree, type SarifLog } from './support/cli.js';
 
 const formats = join(repoRoot, 'test', 'fixtures', 'formats');

@@ -72,7 +72,7 @@ const DUP_MESSAGE = 'Key "name" is given more than once in this object; only the
 
 /** A clean spec with an unquoted value on line 3 (3:13-3:20): one syntax error. */
 const SYNTAX_SPEC = CLEAN_SPEC.replace('"region_id": "cn-hangzhou"', '"region_id": cn-hangzhou');
-const UNQUOTED_MESSAGE = 'Unquoted text where a value belongs: JSON strings must be in double quotes.';
+const UNQUOTED_MESSAGE = 'Unquoted text where a value belongs: JSON strings must be in double quotes. Quote the value.';
 
 /** A ROS template: one unsupported-document warning at 1:1. */
 const ROS_TEMPLATE = `ROSTemplateFormatVersion: '2015-09-01'
@@ -262,6 +262,24 @@ describe('exit codes', () => {
     expect(err.slice(2).every((l) => l.startsWith('    at '))).toBe(true);
     // --debug changes nothing for usage errors.
     expectOneLineError(runCli(['nope.json', '--debug'], { cwd: dir }), 'no such file or directory: nope.json');
+  });
+
+  it('2 when a rule crashed: the report is complete, with one internal-error finding naming the rule', () => {
+    // A fault inside one rule only: cluster-name-format reads a control character's code point, nothing else does.
+    const nodeArgs = ['--import', 'data:text/javascript,String.prototype.codePointAt=function(){throw new Error("injected rule fault")}'];
+    const spec = CLEAN_SPEC.replace('"name": "prod-hangzhou-1",', '"name": "prod\\u0007x",\n  "name_typo": 1,');
+    const dir = fixtureDir({ 'old.json': spec });
+    const r = runCli(['old.json', '--format', 'json'], { cwd: dir, nodeArgs });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    const msgs = (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>)[0]!.messages;
+    expect(msgs.filter((m) => m.ruleId === 'internal-error').map((m) => m.message)).toEqual([
+      'Rule "cluster-name-format" failed on this document and was skipped (injected rule fault). Please report this.',
+    ]);
+    // The other rules ran.
+    expect(msgs.some((m) => m.ruleId === 'unknown-field')).toBe(true);
+    const sarif = parseSarif(runCli(['old.json', '--format', 'sarif'], { cwd: dir, nodeArgs }).stdout);
+    expect(sarif.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
   });
 });
 

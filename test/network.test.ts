@@ -135,6 +135,18 @@ describe('--inventory', () => {
 });
 
 describe('acklint plan', () => {
+  it('never shows a password, even one that names a node pool through a YAML alias', () => {
+    const dir = makeTempDir();
+    const spec = 'cluster_type: ManagedKubernetes\ncontainer_cidr: 172.20.0.0/16\naddons: [{name: flannel}]\nnodepools:\n  - nodepool_info: {name: &pw Secr3tPlanPw}\n    scaling_group: {login_password: *pw, desired_size: 3}\n';
+    writeFileSync(join(dir, 'spec.yaml'), spec);
+    for (const format of ['table', 'json']) {
+      const run = runCli(['plan', '--format', format, 'spec.yaml'], { cwd: dir });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('****');
+      expect(run.stdout).not.toContain('Secr3tPlanPw');
+    }
+  });
+
   it('prints the plan as a table, with the conflicts, and exits 1 for a network error', () => {
     const run = runCli(['plan', `${EX}/flannel.yaml`, ...INVENTORY]);
     expect(run.stderr).toBe('');

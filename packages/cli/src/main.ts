@@ -40,9 +40,11 @@ import { stylish } from './formatters/stylish.js';
 import { json } from './formatters/json.js';
 import type { FileReport, FormatInput, Formatter } from './types.js';
 import { HELP } from './help.js';
+import { writeOutput } from './output.js';
 import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
-const FORMATS: Record<string, () => Promise<Formatter>> = {
+/** The output formats, by `--format` name (the fuzzer runs every one of them). */
+export const FORMATS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => stylish,
   json: async () => json,
   sarif: async () => (await import('./formatters/sarif.js')).sarif,
@@ -217,16 +219,20 @@ export async function main(argv: string[]): Promise<number> {
     const code = internal || notifications.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
     process.exitCode = code;
 
-    const text = (await FORMATS[format]!())(input);
+    const output = (await FORMATS[format]!())(input);
     if (values.output) {
+      let fd: number | undefined;
       try {
-        writeFileSync(values.output, text);
+        fd = openSync(values.output, 'w');
+        writeOutput(output, fd);
       } catch (err) {
         throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
-    } else if (text) {
+    } else {
       try {
-        process.stdout.write(text);
+        writeOutput(output, 1);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code;
         throw err;

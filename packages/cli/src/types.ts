@@ -31,4 +31,10 @@ export interface FormatInput {
   notifications: string[];
 }
 
-export type Formatter = (input: FormatInput) => string;
+/**
+ * What a formatter produces: one string, or pieces written one after another (formatters of unbounded output yield
+ * pieces, so that very many findings are streamed rather than built into one giant string).
+ */
+export type FormatOutput = string | Iterable<string>;
+
+export type Formatter = (input: FormatInput) => FormatOutput;

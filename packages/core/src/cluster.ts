@@ -218,15 +218,7 @@ function imageTypeOf(obj: JsonObject): string | undefined {
   return undefined;
 }
 
-/** A value as it reads in a message: strings quoted, numbers as written. */
-export function showValue(v: JsonValue | undefined): string {
-  if (v === undefined) return '(missing)';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (v === INVALID) return '(unreadable)';
-  if (Array.isArray(v)) return 'a list';
-  if (v !== null && typeof v === 'object') return 'an object';
-  return String(v);
-}
+export { showValue } from './values.js';
 
 /** What an ACK Basic body says about its edition, for the findings of Pro-only features. */
 export interface BasicEdition {

@@ -407,12 +407,23 @@ export function suggest(word: string, candidates: Iterable<string>): string {
 }
 
 /** The candidate nearest to `word` by edit distance, if it is at most `maxDistance` away (the first of equals). */
+/**
+ * Longest word that gets a did-you-mean suggestion: field names, enum values and addon names are far shorter, and
+ * comparing costs the product of the lengths.
+ */
+export const MAX_SUGGESTABLE_LENGTH = 128;
+
 export function closest(word: string, candidates: Iterable<string>, maxDistance: number, key: (s: string) => string = (s) => s): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const w = key(word);
+  if (w.length > MAX_SUGGESTABLE_LENGTH) return undefined;
   for (const c of candidates) {
-    const d = editDistance(w, key(c));
+    const k = key(c);
+    // The distance is at least the difference in length: a far longer or shorter word is never close, and is not
+    // compared character by character (that costs the product of the lengths: a megabyte-long key against every field).
+    if (Math.abs(k.length - w.length) > Math.min(maxDistance, bestDistance)) continue;
+    const d = editDistance(w, k);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting } from './diagnostic.js';
 import { INTERNAL_ERROR_ID, ruleDocsUrl } from './meta.js';
-import { ClusterDocument, type JsonPath, type JsonValue, type Node, type SourceFormat } from './model.js';
+import { ClusterDocument, type JsonPath, type JsonValue, type SourceFormat } from './model.js';
 import { parseFile, parseFileSync, type ParsedFile, type ParseLimits, type ParseProblem } from './parse/index.js';
 import type { FixSpec, Report, Rule, RuleContext, Target } from './rule.js';
 import type { SourceText, Span } from './text.js';
@@ -9,6 +9,10 @@ import type { PointerOverride, SuppressionSettings } from './config.js';
 import { applySuppressions } from './suppress.js';
 import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 import { embeddedClusterBodies } from './embedded-specs.js';
+import { secretsOf, settleDiagnostic } from './redact.js';
+import { clip } from './values.js';
+
+export { SecretIndex } from './redact.js'; // also from engine.js, where it lived before redact.ts
 
 export interface LintOptions {
   fileName?: string;
@@ -82,7 +86,10 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
   }
 
   const found = finish(dropFollowOns(out, parsed, plan.fileRules), parsed);
-  const diagnostics = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled: plan.enabledIds, known: plan.knownIds });
+  const suppressed = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled: plan.enabledIds, known: plan.knownIds });
+  // Suppression findings (unused or invalid directives) and justifications are text too: through the same exit.
+  const settled = new Set(found);
+  const diagnostics = suppressed.map((d) => (settled.has(d) ? d : settleDiagnostic(d, parsed.source, secretsOf(parsed))));
   return { ...base, diagnostics, skipped: false };
 }
 
@@ -180,7 +187,7 @@ function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
     ctx.out.push({
       ruleId: INTERNAL_ERROR_ID,
       severity: 'error',
-      message: `Rule "${rule.meta.id}" failed on this document and was skipped (${err instanceof Error ? err.message : String(err)}). Please report this.`,
+      message: `Rule "${rule.meta.id}" failed on this document and was skipped (${errorText(err)}). Please report this.`,
       span,
       range: doc.source.rangeOf(span),
       path: [],
@@ -189,6 +196,13 @@ function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
       docsUrl: ruleDocsUrl(INTERNAL_ERROR_ID),
     });
   }
+}
+
+/** What a thrown value says, whatever was thrown (an object without a prototype cannot even be turned into a string). */
+function errorText(err: unknown): string {
+  if (err instanceof Error) return clip(err.message);
+  if (typeof err === 'string') return clip(err);
+  return `a thrown ${err === null ? 'null' : typeof err}`;
 }
 
 function isSpan(x: Target | Span): x is Span {
@@ -255,9 +269,15 @@ function toFix(doc: ClusterDocument, f: FixSpec): Fix | undefined {
   return { title: f.title, safe: f.safe, edits };
 }
 
-/** Sort, drop repeats of the same finding (a rule may report one place twice) and scrub secrets. */
+/**
+ * The one exit of every diagnostic: ranges clamped to the text and secrets masked ({@link settleDiagnostic}), then
+ * sorted, with repeats of the same finding (a rule may report one place twice) dropped.
+ */
 function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
-  diags.sort(
+  if (diags.length === 0) return diags; // nothing to settle (most files of a large run)
+  const secrets = secretsOf(parsed);
+  const settled = diags.map((d) => settleDiagnostic(d, parsed.source, secrets));
+  settled.sort(
     (a, b) =>
       a.span.start - b.span.start ||
       a.span.end - b.span.end ||
@@ -265,103 +285,12 @@ function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
   const seen = new Set<string>();
-  const unique = diags.filter((d) => {
+  return settled.filter((d) => {
     const k = `${d.ruleId}\0${d.span.start}\0${d.span.end}\0${d.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
-  if (unique.length === 0) return unique; // nothing to scrub (most files of a large run)
-  const secrets = collectSecrets(parsed);
-  return secrets.size ? unique.map((d) => redact(d, secrets)) : unique;
-}
-
-/** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
-const SECRET_KEY = /pass(word)?$|secret|^login_password$/i;
-const MIN_SECRET_LENGTH = 3;
-
-/**
- * Every secret value of the file (and its raw token, quotes and escapes included), indexed by its first three
- * characters so that scrubbing a message costs a lookup per character, however many secrets the file holds.
- */
-export class SecretIndex {
-  private readonly byPrefix = new Map<string, string[]>();
-  private readonly all = new Set<string>();
-  /** First characters of the secrets: most places in a message start none, and are skipped without a lookup. */
-  private readonly firstChars = new Set<number>();
-
-  get size(): number {
-    return this.all.size;
-  }
-
-  add(secret: string): void {
-    if (secret.length < MIN_SECRET_LENGTH || this.all.has(secret)) return;
-    this.all.add(secret);
-    this.firstChars.add(secret.charCodeAt(0));
-    const key = secret.slice(0, MIN_SECRET_LENGTH);
-    const list = this.byPrefix.get(key);
-    if (list) list.push(secret);
-    else this.byPrefix.set(key, [secret]);
-  }
-
-  /** `text` with every secret in it replaced by `****` (the longest secret wins where several start at a place). */
-  scrub(text: string): string {
-    if (this.size === 0 || text.length < MIN_SECRET_LENGTH) return text;
-    let out = '';
-    let i = 0;
-    let copied = 0;
-    while (i <= text.length - MIN_SECRET_LENGTH) {
-      if (!this.firstChars.has(text.charCodeAt(i))) {
-        i++;
-        continue;
-      }
-      const candidates = this.byPrefix.get(text.slice(i, i + MIN_SECRET_LENGTH));
-      let len = 0;
-      if (candidates) for (const c of candidates) if (c.length > len && text.startsWith(c, i)) len = c.length;
-      if (len) {
-        out += text.slice(copied, i) + '****';
-        i += len;
-        copied = i;
-      } else i++;
-    }
-    return copied === 0 ? text : out + text.slice(copied);
-  }
-
-  contains(text: string): boolean {
-    return this.scrub(text) !== text;
-  }
-}
-
-export function collectSecrets(parsed: ParsedFile): SecretIndex {
-  const index = new SecretIndex();
-  const walk = (n: Node, depth: number): void => {
-    if (depth > 64) return;
-    if (n.kind === 'object') {
-      for (const e of n.entries) {
-        if (SECRET_KEY.test(e.key) && e.value.kind === 'string' && e.value.value !== null) {
-          index.add(String(e.value.value));
-          // Also the raw token (quotes, escapes), in case a message quotes source text.
-          index.add(parsed.source.text.slice(e.value.start, e.value.end));
-        }
-        walk(e.value, depth + 1);
-      }
-    } else if (n.kind === 'array') for (const i of n.items) walk(i, depth + 1);
-  };
-  for (const d of parsed.documents) if (d.root) walk(d.root, 0);
-  return index;
-}
-
-function redact(d: Diagnostic, secrets: SecretIndex): Diagnostic {
-  const r: Diagnostic = {
-    ...d,
-    message: secrets.scrub(d.message),
-    related: d.related.map((rel) => ({ ...rel, message: secrets.scrub(rel.message) })),
-  };
-  if (d.fix) {
-    if (d.fix.edits.some((e) => secrets.contains(e.newText))) delete r.fix;
-    else r.fix = { ...d.fix, title: secrets.scrub(d.fix.title) };
-  }
-  return r;
 }
 
 export type { JsonValue };

@@ -34,7 +34,8 @@ export {
 export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, Suppression, TextEdit } from './diagnostic.js';
 export { SEVERITY_RANK } from './diagnostic.js';
 export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
-export { collectSecrets, isClusterSpec, lint, lintParsed, lintSync, SecretIndex, type LintOptions, type LintResult } from './engine.js';
+export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
+export { collectSecrets, redactText, secretsOf, SecretIndex } from './redact.js';
 export {
   CONFIG_FILE_NAMES,
   ConfigError,
@@ -42,6 +43,7 @@ export {
   PRESETS,
   defaultConfig,
   closest,
+  MAX_SUGGESTABLE_LENGTH,
   configNamesFile,
   editDistance,
   findConfigFile,
@@ -69,7 +71,7 @@ export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, POLICY_GUI
 export { mergePolicies, withPolicies } from './policies/merge.js';
 export { parseSelect, select, type SelectStep, type Selected } from './policies/select.js';
 export { formatPath, toJsonPointer } from './path.js';
-export { isObject, isString } from './values.js';
+export { clip, isObject, isString, MAX_QUOTED, valueText } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
 export { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fullFieldTable, type FieldDocs, type FieldInfo, type FieldTable } from './schema/fields.js';
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';

@@ -21,6 +21,15 @@ export interface Span {
   end: number;
 }
 
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** Offset just after the line break that starts at `i`. */
+function breakEnd(t: string, i: number): number {
+  return t.charCodeAt(i) === 13 && t.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+}
+
 export class SourceText {
   readonly text: string;
   /** True when the input started with a UTF-8 byte-order mark (removed from `text`). */
@@ -78,6 +87,30 @@ export class SourceText {
 
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+
+  /**
+   * `span` made safe to show: inside the text, start before end, and both ends on character boundaries: never between
+   * the halves of a surrogate pair or of a CRLF line break. A span that covers nothing but a line break (a parser's
+   * "expected something at the end of this line") becomes empty at the end of that line, so that its range never
+   * reaches past a line's last character. Every range acklint reports goes through here (see the engine).
+   */
+  clamp(span: Span): Span {
+    const t = this.text;
+    const fix = (o: number): number => {
+      let x = Number.isFinite(o) ? Math.trunc(o) : 0;
+      x = Math.max(0, Math.min(x, t.length));
+      const before = t.charCodeAt(x - 1);
+      const at = t.charCodeAt(x);
+      if (before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff) x--;
+      else if (before === 13 && at === 10) x--;
+      return x;
+    };
+    let start = fix(span.start);
+    let end = fix(span.end);
+    if (end < start) [start, end] = [end, start];
+    if (end > start && isBreak(t.charCodeAt(start)) && breakEnd(t, start) >= end) end = start;
+    return { start, end };
   }
 
   /** The text of one line without its line break. */

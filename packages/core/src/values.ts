@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from './model.js';
+import { INVALID, type JsonObject, type JsonValue } from './model.js';
 
 /** A JSON object (not an array, not null, not an unreadable value). */
 export function isObject(v: JsonValue | undefined): v is JsonObject {
@@ -23,4 +23,35 @@ export function oncePerValue<T>(compute: (root: JsonValue | undefined) => T): (r
     memo.set(root, result);
     return result;
   };
+}
+
+/** Longest piece of a user's string that a message quotes; a longer one is cut with "…" (messages stay one line long). */
+export const MAX_QUOTED = 80;
+
+/** `s`, cut to {@link MAX_QUOTED} characters with "…" (never inside a surrogate pair). */
+export function clip(s: string): string {
+  if (s.length <= MAX_QUOTED) return s;
+  let end = MAX_QUOTED - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/**
+ * A value as it reads in a message: strings quoted (and clipped), numbers and booleans as written, collections and
+ * unreadable values described. Never coerces an object to a string, whatever shape the value has.
+ */
+export function showValue(v: JsonValue | undefined): string {
+  if (typeof v === 'string') return JSON.stringify(clip(v));
+  return valueText(v);
+}
+
+/** Like {@link showValue}, but a string reads as itself, unquoted (e.g. "cluster_type is Kubernetes"). */
+export function valueText(v: JsonValue | undefined): string {
+  if (v === undefined) return '(missing)';
+  if (typeof v === 'string') return clip(v);
+  if (v === INVALID) return '(unreadable)';
+  if (Array.isArray(v)) return 'a list';
+  if (v !== null && typeof v === 'object') return 'an object';
+  return String(v);
 }

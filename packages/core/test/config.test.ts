@@ -91,12 +91,12 @@ describe('loadConfigFile', () => {
 
   it('rejects invalid YAML with the position of the error', async () => {
     const err = await loadError('.acklint.yaml', 'rules:\n\tsyntax-error: off\n');
-    expect(err.message).toMatch(/\.acklint\.yaml:2:1: Tabs are not allowed for indentation in YAML; use spaces\.$/);
+    expect(err.message).toMatch(/\.acklint\.yaml:2:1: A tab is used for indentation here, and YAML allows only spaces there\. Replace the tab with spaces\.$/);
   });
 
   it('rejects invalid JSON with the position of the error', async () => {
     const err = await loadError('.acklint.json', '{\n  "rules": {\n    "syntax-error": off\n  }\n}\n');
-    expect(err.message).toMatch(/\.acklint\.json:3:21: Unquoted text where a value belongs: JSON strings must be in double quotes\.$/);
+    expect(err.message).toMatch(/\.acklint\.json:3:21: Unquoted text where a value belongs: JSON strings must be in double quotes\. Quote the value\.$/);
   });
 
   it('reports a missing file as a ConfigError', async () => {

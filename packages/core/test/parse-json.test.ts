@@ -49,7 +49,7 @@ describe('an unquoted value', () => {
     expect(summary(parsed)).toEqual([['syntax', 35, 47]]);
     expect(text.slice(35, 47)).toBe('slb.s2.small');
     expect(parsed.source.rangeOf(parsed.problems[0]!)).toEqual({ start: { line: 2, character: 23 }, end: { line: 2, character: 35 } });
-    expect(parsed.problems[0]!.message).toBe('Unquoted text where a value belongs: JSON strings must be in double quotes.');
+    expect(parsed.problems[0]!.message).toBe('Unquoted text where a value belongs: JSON strings must be in double quotes. Quote the value.');
 
     const doc = parsed.documents[0]!;
     expect(doc.get(['a'])).toBe(1);

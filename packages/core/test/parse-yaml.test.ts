@@ -134,7 +134,7 @@ describe('YAML syntax and positions', () => {
   it('reports a tab used as indentation', () => {
     const parsed = yaml('a:\n\tb: 1\n');
     expect(summary(parsed)).toEqual([['syntax', 3, 4]]);
-    expect(parsed.problems[0]!.message).toBe('Tabs are not allowed for indentation in YAML; use spaces.');
+    expect(parsed.problems[0]!.message).toBe('A tab is used for indentation here, and YAML allows only spaces there. Replace the tab with spaces.');
     expect(parsed.source.rangeOf(parsed.problems[0]!)).toEqual({ start: { line: 1, character: 0 }, end: { line: 1, character: 1 } });
   });
 

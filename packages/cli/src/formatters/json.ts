@@ -1,6 +1,7 @@
 import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import { isAbsolute, relative, sep } from 'node:path';
 import type { FormatInput } from '../types.js';
+import { Lazy, streamJson } from './json-stream.js';
 
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
@@ -10,9 +11,9 @@ function displayPath(abs: string, cwd: string): string {
 /**
  * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
  * columns; suppressed findings under `suppressedMessages`; `output`, the fixed text, after --fix-dry-run), with
- * acklint's extras: JSON pointer, related locations, fix, docs URL.
+ * acklint's extras: JSON pointer, related locations, fix, docs URL. Written piece by piece, a finding at a time.
  */
-export function json(input: FormatInput): string {
+export function* json(input: FormatInput): Generator<string> {
   const out = input.files.map((f) => {
     const active = f.diagnostics.filter((d) => !isSuppressed(d));
     const suppressed = f.diagnostics.filter(isSuppressed);
@@ -22,13 +23,19 @@ export function json(input: FormatInput): string {
       errorCount: count('error'),
       warningCount: count('warning'),
       infoCount: count('info'),
-      messages: active.map((d) => message(d, input.cwd)),
-      suppressedMessages: suppressed.map((d) => ({ ...message(d, input.cwd), suppressions: d.suppressions })),
+      messages: new Lazy(mapLazy(active, (d) => message(d, input.cwd))),
+      suppressedMessages: new Lazy(mapLazy(suppressed, (d) => ({ ...message(d, input.cwd), suppressions: d.suppressions }))),
       ...(f.output !== undefined ? { output: f.output } : {}),
       ...(f.fixError ? { fixError: f.fixError } : {}),
     };
   });
-  return JSON.stringify(out, null, 2) + '\n';
+  yield* streamJson(new Lazy(out));
+  yield '\n';
+}
+
+/** `xs.map(f)`, one item at a time. */
+export function* mapLazy<T, U>(xs: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of xs) yield f(x);
 }
 
 function message(d: Diagnostic, cwd: string) {

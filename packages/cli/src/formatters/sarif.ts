@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
 import type { FormatInput } from '../types.js';
 import { fingerprint, pathFrom, relativeTo } from './common.js';
+import { Lazy, streamJson } from './json-stream.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -19,13 +20,12 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every enabled rule described, paths
  * relative to %SRCROOT% (the repository's top level, or --sarif-base), UTF-16 columns, `primaryLocationLineHash`
  * fingerprints that survive edits which move lines, security ranking on security rules, related locations linked from
- * the message, and suppressed findings kept with their suppressions.
+ * the message, and suppressed findings kept with their suppressions. Results are written one at a time.
  */
-export function sarif(input: FormatInput): string {
+export function* sarif(input: FormatInput): Generator<string> {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   const artifactIndex = new Map<string, number>();
-  const results: unknown[] = [];
 
   const artifactOf = (uri: string) => {
     if (!artifactIndex.has(uri)) {
@@ -36,49 +36,57 @@ export function sarif(input: FormatInput): string {
   };
   const encode = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
+  // Artifacts come before results in the log, so they are all listed first; results are then written one by one.
   for (const file of input.files) {
-    const uri = encode(pathFrom(input.baseDir, file));
-    const location = artifactOf(uri);
-    const seen = new Map<string, number>();
-    for (const d of file.diagnostics) {
-      const fp = fingerprint(d, uri, seen);
-      const result: Record<string, unknown> = {
-        ruleId: d.ruleId,
-        ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
-        level: LEVEL[d.severity],
-        message: { text: d.related.length ? withLinks(d) : d.message },
-        locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
-        // GitHub keys alerts on primaryLocationLineHash alone; ours does not depend on line numbers or line text.
-        partialFingerprints: { primaryLocationLineHash: `${fp.hash.slice(0, 16)}:${fp.occurrence}` },
-      };
-      if (d.related.length) {
-        result.relatedLocations = d.related.map((r, i) => ({
-          id: i + 1,
-          message: { text: r.message },
-          // A location in another file (an inventory file) is an artifact of its own.
-          physicalLocation: { ...(r.file ? artifactOf(encode(relativeTo(input.baseDir, r.file))) : location), region: region(r.range) },
-        }));
+    artifactOf(encode(pathFrom(input.baseDir, file)));
+    for (const d of file.diagnostics) for (const r of d.related) if (r.file) artifactOf(encode(relativeTo(input.baseDir, r.file)));
+  }
+
+  function* results(): Generator<unknown> {
+    for (const file of input.files) {
+      const uri = encode(pathFrom(input.baseDir, file));
+      const location = artifactOf(uri);
+      const seen = new Map<string, number>();
+      for (const d of file.diagnostics) {
+        const fp = fingerprint(d, uri, seen);
+        const result: Record<string, unknown> = {
+          ruleId: d.ruleId,
+          ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
+          level: LEVEL[d.severity],
+          message: { text: d.related.length ? withLinks(d) : d.message },
+          locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
+          // GitHub keys alerts on primaryLocationLineHash alone; ours does not depend on line numbers or line text.
+          partialFingerprints: { primaryLocationLineHash: `${fp.hash.slice(0, 16)}:${fp.occurrence}` },
+        };
+        if (d.related.length) {
+          result.relatedLocations = d.related.map((r, i) => ({
+            id: i + 1,
+            message: { text: r.message },
+            // A location in another file (an inventory file) is an artifact of its own.
+            physicalLocation: { ...(r.file ? artifactOf(encode(relativeTo(input.baseDir, r.file))) : location), region: region(r.range) },
+          }));
+        }
+        if (d.fix) {
+          result.fixes = [
+            {
+              description: { text: d.fix.title },
+              artifactChanges: [
+                {
+                  ...location,
+                  replacements: d.fix.edits.map((e) => ({
+                    deletedRegion: region(file.source.rangeOf(e)),
+                    insertedContent: { text: e.newText },
+                  })),
+                },
+              ],
+            },
+          ];
+        }
+        if (d.suppressions?.length) {
+          result.suppressions = d.suppressions.map((s) => ({ kind: s.kind, ...(s.justification ? { justification: s.justification } : {}) }));
+        }
+        yield result;
       }
-      if (d.fix) {
-        result.fixes = [
-          {
-            description: { text: d.fix.title },
-            artifactChanges: [
-              {
-                ...location,
-                replacements: d.fix.edits.map((e) => ({
-                  deletedRegion: region(file.source.rangeOf(e)),
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
-      }
-      if (d.suppressions?.length) {
-        result.suppressions = d.suppressions.map((s) => ({ kind: s.kind, ...(s.justification ? { justification: s.justification } : {}) }));
-      }
-      results.push(result);
     }
   }
 
@@ -109,11 +117,12 @@ export function sarif(input: FormatInput): string {
               : {}),
           },
         ],
-        results,
+        results: new Lazy(results()),
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  yield* streamJson(log);
+  yield '\n';
 }
 
 /** SARIF message text: literal square brackets are escaped, and `[text](id)` links a related location. */

@@ -4,13 +4,19 @@ import type { FormatInput } from '../types.js';
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, underline: 4, bold: 1 } as const;
 /** Narrower than this, a wrapped message column would be unreadable: the message goes under the position instead. */
 const MIN_MESSAGE_WIDTH = 30;
+/**
+ * Messages longer than this do not widen the message column of their file: the padding stays proportional to the
+ * number of findings, whatever one message's length.
+ */
+const MAX_MESSAGE_COLUMN = 500;
 
 /**
  * ESLint-style grouped output: one block per file, `line:col  severity  message  rule-id`. Piped, each finding is one
  * line (for grep and editors' problem matchers); on a terminal, long messages wrap to its width under the message
- * column, and the rule id stays on the finding's first line.
+ * column, and the rule id stays on the finding's first line. Written line by line: a report with very many findings
+ * is never one string.
  */
-export function stylish(input: FormatInput): string {
+export function* stylish(input: FormatInput): Generator<string> {
   const paint = (code: keyof typeof CODES, s: string) => (input.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof CODES> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -18,7 +24,7 @@ export function stylish(input: FormatInput): string {
   let suggestions = 0;
   let suppressed = 0;
   let fixed = 0;
-  const blocks: string[] = [];
+  let firstBlock = true;
 
   for (const file of input.files) {
     fixed += file.fixed ?? 0;
@@ -34,14 +40,22 @@ export function stylish(input: FormatInput): string {
       else if (d.fix) suggestions++;
       return [`${d.range.start.line + 1}:${d.range.start.character + 1}`, d.severity, oneLine(d.message), d.ruleId] as const;
     });
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
-    const w3 = Math.max(...rows.map((r) => r[3].length));
+    // Loops, not Math.max(...rows): spreading a hundred thousand rows overflows the stack.
+    let w0 = 0;
+    let w1 = 0;
+    let w3 = 0;
+    let longest = 0;
+    for (const r of rows) {
+      w0 = Math.max(w0, r[0].length);
+      w1 = Math.max(w1, r[1].length);
+      w3 = Math.max(w3, r[3].length);
+      longest = Math.max(longest, Math.min(r[2].length, MAX_MESSAGE_COLUMN));
+    }
     const indent = 2 + w0 + 2 + w1 + 2;
     // On a terminal: the message column is what is left of the width after the position, level and rule id.
     const messageWidth = input.width ? input.width - indent - 2 - w3 : Infinity;
-    const w2 = Math.min(Math.max(...rows.map((r) => r[2].length)), messageWidth);
-    const lines = rows.map((r) => {
+    const w2 = Math.min(longest, messageWidth);
+    const line = (r: (typeof rows)[number]): string => {
       const head = `  ${paint('dim', r[0].padEnd(w0))}  ${paint(sevColor[r[1] as Severity], r[1].padEnd(w1))}  `;
       if (!input.width || r[2].length <= messageWidth) return `${head}${r[2].padEnd(w2)}  ${paint('dim', r[3])}`.trimEnd();
       if (messageWidth < MIN_MESSAGE_WIDTH) {
@@ -51,15 +65,20 @@ export function stylish(input: FormatInput): string {
       }
       const [first, ...rest] = wrap(r[2], messageWidth);
       return [`${head}${first!.padEnd(w2)}  ${paint('dim', r[3])}`.trimEnd(), ...rest.map((l) => `${' '.repeat(indent)}${l}`)].join('\n');
-    });
-    blocks.push(`${paint('underline', file.displayPath)}\n${lines.join('\n')}`);
+    };
+    yield `${firstBlock ? '\n' : '\n\n'}${paint('underline', file.displayPath)}`;
+    firstBlock = false;
+    for (const r of rows) yield `\n${line(r)}`;
   }
 
   const total = counts.error + counts.warning + counts.info;
   const notes: string[] = [];
   if (fixed) notes.push(`  ${plural(fixed, 'problem')} fixed by --fix`);
   if (suppressed) notes.push(`  ${plural(suppressed, 'suppressed finding')} not counted (acklint-disable comments or config overrides; listed by --format json and sarif)`);
-  if (!total) return notes.length ? `${notes.join('\n').trimStart()}\n` : '';
+  if (!total) {
+    if (notes.length) yield `${notes.join('\n').trimStart()}\n`;
+    return;
+  }
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info) parts.push(plural(counts.info, 'info', 'infos'));
   const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
@@ -67,7 +86,7 @@ export function stylish(input: FormatInput): string {
   if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with --fix`;
   if (suggestions) summary += `\n  ${suggestions} ${suggestions === 1 ? 'has a suggested fix' : 'have suggested fixes'} to review (listed by --format json and sarif)`;
   if (notes.length) summary += `\n${notes.join('\n')}`;
-  return `\n${blocks.join('\n\n')}\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
+  yield `\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
 }
 
 /** Words of `s` in lines of at most `width` characters (a longer word gets a line of its own). */
@@ -89,5 +108,5 @@ function plural(n: number, word: string, pluralWord = `${word}s`): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ');
+  return s.includes('\n') ? s.replace(/[ \t\r]*\n\s*/g, ' ') : s;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { lintParsed, type LintOptions } from '../engine.js';
 import { isSuppressed } from '../suppress.js';
+import { secretsOf } from '../redact.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { Rule } from '../rule.js';
 import { buildAddressPlan, type AddressPlan } from './address-plan.js';
@@ -35,14 +36,26 @@ export function planEntries(
   const rules = options.rules.filter((r) => r.meta.category === 'network' || r.meta.category === 'input');
   const { inventory } = options;
   const result = lintParsed(parsed, { ...options, rules, ...(inventory ? { inventory } : {}) });
-  return clusters.map((doc) => ({
-    file,
-    document: doc.index,
-    plan: buildAddressPlan(doc, inventory),
-    conflicts: result.diagnostics
-      .filter((d: Diagnostic) => d.documentIndex === doc.index && !isSuppressed(d))
-      .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
-  }));
+  return clusters.map((doc) =>
+    redactEntry(parsed, {
+      file,
+      document: doc.index,
+      plan: buildAddressPlan(doc, inventory),
+      conflicts: result.diagnostics
+        .filter((d: Diagnostic) => d.documentIndex === doc.index && !isSuppressed(d))
+        .map((d) => ({ ruleId: d.ruleId, severity: d.severity, message: d.message, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
+    }),
+  );
+}
+
+/**
+ * The plan quotes names from the spec (node pools, vSwitches): a password shared through a YAML alias must not show
+ * there either, so every string of the entry leaves through the same redaction as diagnostics.
+ */
+function redactEntry(parsed: ParsedFile, entry: PlanEntry): PlanEntry {
+  const secrets = secretsOf(parsed);
+  if (secrets.size === 0) return entry;
+  return JSON.parse(JSON.stringify(entry), (_k, v: unknown) => (typeof v === 'string' ? secrets.scrub(v) : v)) as PlanEntry;
 }
 
 /** The plan entries as the tables `acklint plan` prints (one block per entry). */

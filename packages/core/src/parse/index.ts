@@ -1,7 +1,7 @@
 import { SourceText } from '../text.js';
 import { ClusterDocument, type SourceFormat } from '../model.js';
 import { parseJson } from './json.js';
-import { DEFAULT_LIMITS, type ParseLimits, type ParseProblem } from './problems.js';
+import { DEFAULT_LIMITS, MAX_DEPTH_CAP, type ParseLimits, type ParseProblem } from './problems.js';
 
 export interface ParsedFile {
   source: SourceText;
@@ -52,6 +52,7 @@ export interface ParseOptions {
  */
 export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}): ParsedFile {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  limits.maxDepth = Math.max(1, Math.min(limits.maxDepth, MAX_DEPTH_CAP));
   const problems: ParseProblem[] = [];
   const byteLength = options.fileSize ?? (typeof input === 'string' ? input.length : input.byteLength);
   const hinted = options.format ?? formatFromName(options.fileName);
@@ -103,7 +104,7 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
       ],
     };
   }
-  problems.push(...parsed.problems);
+  problems.push(...tidyProblems(source, parsed.problems));
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   if (problems.length > MAX_PROBLEMS) {
     const last = problems[MAX_PROBLEMS - 1]!;
@@ -140,6 +141,34 @@ function decode(bytes: Uint8Array): { text: string } | { problem: ParseProblem }
   } catch {
     return { problem: { code: 'encoding', start: 0, end: 0, message: 'The file is not valid UTF-8; save it as UTF-8, the encoding the API expects.' } };
   }
+}
+
+/**
+ * Problems as users should see them, inside the text; syntax problems one per line (a parser's recovery often reports the same mistake two or
+ * three times on one line), and a problem found at the very end of the file ("this string is never closed") at the
+ * end of its last line of text, not on the empty line after it.
+ */
+function tidyProblems(source: SourceText, found: readonly ParseProblem[]): ParseProblem[] {
+  const text = source.text;
+  let visibleEnd = text.length;
+  while (visibleEnd > 0 && /\s/.test(text[visibleEnd - 1]!)) visibleEnd--;
+  const sorted = [...found].sort((a, b) => a.start - b.start || a.end - b.end);
+  const lines = new Set<number>();
+  const out: ParseProblem[] = [];
+  for (const raw of sorted) {
+    // Clamped here too (the engine clamps every diagnostic again), so that ParsedFile.problems is safe to show as is.
+    const p = { ...raw, ...source.clamp(raw) };
+    if (p.code !== 'syntax') {
+      out.push(p);
+      continue;
+    }
+    const q = p.start >= visibleEnd && visibleEnd < text.length ? { ...p, start: visibleEnd, end: visibleEnd } : p;
+    const line = source.positionAt(q.start).line;
+    if (lines.has(line)) continue;
+    lines.add(line);
+    out.push(q);
+  }
+  return out;
 }
 
 function formatBytes(n: number): string {

@@ -214,36 +214,51 @@ function findExcessiveDepth(text: string, max: number): number | undefined {
   return undefined;
 }
 
+/** What each jsonc-parser error means, with the fix. Our own words: messages never quote the source. */
 const MESSAGES: Partial<Record<number, string>> = {
-  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON.',
-  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here.',
-  [ParseErrorCode.ValueExpected]: 'A value is expected here.',
-  [ParseErrorCode.ColonExpected]: 'A colon (:) is expected after the property name.',
-  [ParseErrorCode.CommaExpected]: 'A comma is expected between entries.',
-  [ParseErrorCode.CloseBraceExpected]: 'This object is not closed: a "}" is expected.',
-  [ParseErrorCode.CloseBracketExpected]: 'This array is not closed: a "]" is expected.',
-  [ParseErrorCode.EndOfFileExpected]: 'Unexpected content after the end of the JSON document.',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is never closed.',
-  [ParseErrorCode.UnexpectedEndOfString]: 'This string is never closed: a closing double quote is missing.',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete.',
-  [ParseErrorCode.InvalidUnicode]: 'Invalid \\u escape in this string.',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'Invalid escape sequence in this string.',
-  [ParseErrorCode.InvalidCharacter]: 'Control characters must be escaped inside JSON strings.',
+  [ParseErrorCode.InvalidNumberFormat]: 'This number is not valid JSON (JSON numbers have no leading zeros, no "+" sign and no trailing "."). Write a plain decimal number, or quote it if it is meant as text.',
+  [ParseErrorCode.PropertyNameExpected]: 'A property name in double quotes is expected here. Quote the key ("name": value), or remove the extra comma before it.',
+  [ParseErrorCode.ValueExpected]: 'A value is missing here. Write a value (a string in double quotes, a number, true, false, null, an object or a list), or remove the entry.',
+  [ParseErrorCode.ColonExpected]: 'A colon is missing after this property name. Write "name": value.',
+  [ParseErrorCode.CommaExpected]: 'A comma is missing between two entries. Add a comma after the previous value.',
+  [ParseErrorCode.CloseBraceExpected]: 'This object is never closed. Add the closing "}" (or look for a missing comma or quote before this point).',
+  [ParseErrorCode.CloseBracketExpected]: 'This list is never closed. Add the closing "]" (or look for a missing comma before this point).',
+  [ParseErrorCode.EndOfFileExpected]: 'There is more text after the end of the JSON document. Remove it; a spec is one JSON object.',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'This comment is never closed. Add the closing "*/".',
+  [ParseErrorCode.UnexpectedEndOfString]: 'This string is never closed. Add the closing double quote (inside a string, write \\" for a quote).',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'This number is incomplete (a sign, decimal point or exponent with no digits after it). Complete it, or quote it if it is meant as text.',
+  [ParseErrorCode.InvalidUnicode]: 'This string has an invalid \\u escape: \\u must be followed by four hexadecimal digits. Fix the escape, or write the character itself.',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'This string has an invalid escape sequence: after a backslash JSON allows only " \\ / b f n r t u. Write \\\\ for a backslash.',
+  [ParseErrorCode.InvalidCharacter]: 'This string contains a control character (a tab or a line break) that JSON requires to be escaped. Write \\t or \\n instead.',
 };
+
+/** Every jsonc-parser error code that gets a message of its own (tests check each one's wording). */
+export const JSON_ERROR_CODES = ParseErrorCode;
 
 /** Turn jsonc-parser's error codes into problems with our own wording, without echoing source text. */
 function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
   const out: ParseProblem[] = [];
   let skipValueExpectedAt = -1;
   let lastSyntax = -1;
+  const trailingCommas = new Set<number>();
+  const previousToken = previousTokenFinder(text);
   /**
    * After one syntax error, the parser's recovery often reports more on the same line (`"a":"{"b":1}"` gives three):
    * one mistake, one diagnostic per line.
    */
+  let scanned = 0;
+  let lineBreakSinceLast = true;
   const pushSyntax = (start: number, end: number, message: string): void => {
-    if (lastSyntax >= 0 && !/[\r\n]/.test(text.slice(lastSyntax, start))) return;
+    // Each character is looked at once, however many errors one long line has.
+    for (let i = Math.max(scanned, lastSyntax); i < start && !lineBreakSinceLast; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) lineBreakSinceLast = true;
+    }
+    scanned = Math.max(scanned, start);
+    if (lastSyntax >= 0 && !lineBreakSinceLast) return;
     out.push({ code: 'syntax', start, end, message });
     lastSyntax = start;
+    lineBreakSinceLast = false;
   };
   for (const e of errors) {
     const start = e.offset;
@@ -261,10 +276,10 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
       const token = text.slice(start, end);
       const message =
         text[start - 1] === '"'
-          ? 'Unquoted text right after a string: is a double quote inside the string missing its backslash (\\")?'
+          ? 'Unquoted text right after a string: is a double quote inside the string missing its backslash? Write \\" for a quote inside a string.'
           : /^[A-Za-z_$]/.test(token)
-            ? 'Unquoted text where a value belongs: JSON strings must be in double quotes.'
-            : 'Unexpected character(s): this is not a JSON value.';
+            ? 'Unquoted text where a value belongs: JSON strings must be in double quotes. Quote the value.'
+            : 'These characters are not a JSON value. Remove them, or quote the value.';
       pushSyntax(start, end, message);
       // jsonc-parser follows an invalid value with "value expected" at the next token: one mistake, one diagnostic.
       skipValueExpectedAt = skipWhitespace(text, end);
@@ -281,10 +296,11 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
     if (e.error === ParseErrorCode.ValueExpected || e.error === ParseErrorCode.PropertyNameExpected) {
       const close = text.charCodeAt(start);
       if (close === 93 /* ] */ || close === 125 /* } */) {
-        const comma = previousToken(text, start);
+        const comma = previousToken(start);
         if (comma >= 0 && text.charCodeAt(comma) === 44 /* , */) {
           // `{"a": 1,}` gets both "property name expected" and "value expected" at the `}`: one comma, one problem.
-          if (out.some((p) => p.code === 'trailing-comma' && p.start === comma)) continue;
+          if (trailingCommas.has(comma)) continue;
+          trailingCommas.add(comma);
           out.push({
             code: 'trailing-comma',
             start: comma,
@@ -295,7 +311,7 @@ function describeErrors(text: string, errors: ParseError[]): ParseProblem[] {
         }
       }
     }
-    pushSyntax(start, end, MESSAGES[e.error] ?? 'Invalid JSON.');
+    pushSyntax(start, end, MESSAGES[e.error] ?? 'This is not valid JSON. Check the quotes, commas and brackets around this point.');
   }
   return out;
 }
@@ -305,14 +321,32 @@ function skipWhitespace(text: string, i: number): number {
   return i;
 }
 
-/** Offset of the last non-blank, non-comment character before `offset`. */
-function previousToken(text: string, offset: number): number {
-  const scanner = createScanner(text, false);
-  let last = -1;
-  for (let t = scanner.scan(); t !== SyntaxKind.EOF && scanner.getTokenOffset() < offset; t = scanner.scan()) {
-    if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) {
-      last = scanner.getTokenOffset();
+/**
+ * A function giving the offset of the last token (not blank, not a comment) before an offset. The text is scanned
+ * once, on first use, so a file with many errors costs one scan rather than one per error.
+ */
+function previousTokenFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [];
+      const scanner = createScanner(text, false);
+      for (let t = scanner.scan(); t !== SyntaxKind.EOF; t = scanner.scan()) {
+        if (t !== SyntaxKind.Trivia && t !== SyntaxKind.LineBreakTrivia && t !== SyntaxKind.LineCommentTrivia && t !== SyntaxKind.BlockCommentTrivia) {
+          starts.push(scanner.getTokenOffset());
+        }
+      }
     }
-  }
-  return last;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < offset) {
+        found = starts[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
 }

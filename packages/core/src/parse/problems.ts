@@ -28,6 +28,12 @@ export interface ParseLimits {
   maxExpandedNodes: number;
 }
 
+/**
+ * The deepest nesting any configuration may allow. The parsers (jsonc-parser, the yaml composer) and the model
+ * builder recurse once per level, so a larger limit would let the input's depth decide the stack depth.
+ */
+export const MAX_DEPTH_CAP = 1000;
+
 export const DEFAULT_LIMITS: ParseLimits = {
   maxFileSize: 10 * 1024 * 1024,
   maxDepth: 256,

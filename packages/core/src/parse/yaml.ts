@@ -2,6 +2,7 @@ import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
+import { yamlMessage } from './yaml-messages.js';
 
 /**
  * One YAML document's tree and span. The caller wraps it in a ClusterDocument: this module is loaded on demand (and
@@ -105,36 +106,9 @@ function excessiveDepth(doc: CST.Document, max: number): number | undefined {
   return first;
 }
 
-/** Our wording for the YAML errors people hit most; the library's own message otherwise. */
-function yamlMessage(code: string, fallback: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT':
-      return 'Tabs are not allowed for indentation in YAML; use spaces.';
-    case 'BAD_INDENT':
-      return /flow/i.test(fallback)
-        ? 'This flow collection ([…] or {…}) is not closed, or its lines are not indented enough.'
-        : 'Wrong indentation: this line does not line up with its siblings.';
-    case 'MISSING_CHAR':
-      return `Something is missing here: ${lowerFirst(fallback)}`;
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A mapping key must fit on one line and be followed by ": " (is a colon missing, or an indent wrong?).';
-    case 'DUPLICATE_KEY':
-      return 'This key is given more than once.';
-    case 'UNEXPECTED_TOKEN':
-      return `Unexpected token: ${lowerFirst(fallback)}`;
-    default:
-      return fallback.endsWith('.') ? fallback : `${fallback}.`;
-  }
-}
-
-function lowerFirst(s: string): string {
-  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
-}
-
 class Builder {
   private readonly memo = new Map<YNode, Node>();
-  private readonly sizes = new Map<Node, number>();
+  private readonly sizes = new Map<Node, { size: number; height: number }>();
   private readonly inProgress = new Set<YNode>();
   private expanded = 0;
   private aliasLimitHit = false;
@@ -257,13 +231,29 @@ class Builder {
   private alias(a: Alias, depth: number): Node {
     const { start, end } = this.span(a);
     const target = this.target(a);
-    if (!target) return { kind: 'invalid', start, end }; // the parser already reported the unknown anchor
+    if (!target) {
+      this.problems.push({ code: 'syntax', start, end, message: yamlMessage('BAD_ALIAS', 'Unresolved alias') });
+      return { kind: 'invalid', start, end };
+    }
     if (this.inProgress.has(target)) {
       this.problems.push({ code: 'syntax', start, end, message: 'This alias refers to a node that contains it; recursive aliases are not supported.' });
       return { kind: 'invalid', start, end };
     }
     const node = this.convert(target, depth);
-    this.expanded += this.sizeOf(node);
+    const { size, height } = this.measure(node);
+    // An alias repeats its anchor's subtree where it stands: nested aliases can build a value far deeper than any
+    // text nesting (an anchor 200 levels deep holding an alias of another such anchor, and so on). The model stays
+    // within maxDepth, so nothing downstream (plain values, rules) meets a deeper value than the limit allows.
+    if (depth + height > this.limits.maxDepth) {
+      this.problems.push({
+        code: 'too-deep',
+        start,
+        end,
+        message: `This alias nests its anchor's value more than ${this.limits.maxDepth} levels deep; it was not expanded.`,
+      });
+      return { kind: 'invalid', start, end };
+    }
+    this.expanded += size;
     if (this.expanded > this.limits.maxExpandedNodes) {
       if (!this.aliasLimitHit) {
         this.aliasLimitHit = true;
@@ -299,16 +289,27 @@ class Builder {
     return this.targets.get(a);
   }
 
-  /** Nodes a subtree stands for once every alias inside it is expanded (memoised, so shared subtrees cost once). */
-  private sizeOf(n: Node): number {
+  /**
+   * Nodes a subtree stands for once every alias inside it is expanded, and its height in collections (a scalar is 0,
+   * a list of scalars 1). Memoised, so shared subtrees cost once; the recursion is as deep as the model, which the
+   * depth checks above keep within maxDepth.
+   */
+  private measure(n: Node): { size: number; height: number } {
     const known = this.sizes.get(n);
     if (known !== undefined) return known;
     let size = 1;
-    if (n.kind === 'object') for (const e of n.entries) size += this.sizeOf(e.value);
-    else if (n.kind === 'array') for (const i of n.items) size += this.sizeOf(i);
-    size = Math.min(size, Number.MAX_SAFE_INTEGER);
-    this.sizes.set(n, size);
-    return size;
+    let height = 0;
+    const add = (child: Node) => {
+      const m = this.measure(child);
+      size += m.size;
+      height = Math.max(height, m.height + 1);
+    };
+    if (n.kind === 'object') for (const e of n.entries) add(e.value);
+    else if (n.kind === 'array') for (const i of n.items) add(i);
+    if (n.kind === 'object' || n.kind === 'array') height = Math.max(height, 1);
+    const m = { size: Math.min(size, Number.MAX_SAFE_INTEGER), height };
+    this.sizes.set(n, m);
+    return m;
   }
 }
 

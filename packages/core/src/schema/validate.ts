@@ -10,6 +10,7 @@ import validate from '../generated/createcluster-validator.js';
 import { closest } from '../config.js';
 import { INVALID, type ClusterDocument, type Entry, type JsonPath, type JsonValue, type Node } from '../model.js';
 import { formatPath } from '../path.js';
+import { showValue } from '../values.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fieldTree, type FieldInfo, type FieldNode } from './fields.js';
@@ -106,8 +107,9 @@ const TYPE_WORDS: Record<string, string> = {
   null: 'null',
 };
 
-function quoted(v: unknown): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+/** A value as a message quotes it (any shape; see showValue). */
+function quoted(v: JsonValue | undefined): string {
+  return showValue(v);
 }
 
 /** The text of a value as written (for numbers: `0.39` stays `0.39`). */
@@ -335,7 +337,7 @@ function enumReport(doc: ClusterDocument, path: JsonPath, v: JsonValue | undefin
   const name = label(path);
   // Deprecated values are accepted, but not recommended: messages and suggestions leave them out.
   allowed = allowed.filter((a) => !(typeof a === 'string' && field?.deprecatedValues && Object.hasOwn(field.deprecatedValues, a)));
-  const list = allowed.map((a) => quoted(a)).join(', ');
+  const list = allowed.map((a) => quoted(a as JsonValue)).join(', ');
   const foundText = field?.sensitive ? '' : `; found ${quoted(v)}`;
   if (custom) return { message: `${name} ${sentence(custom, foundText)}`, at: { path } };
   const strings = allowed.filter((a): a is string => typeof a === 'string');
