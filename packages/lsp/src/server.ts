@@ -30,6 +30,7 @@ import {
   planEntries,
   renderPlanReport,
   safeFixEdits,
+  secretsOf,
   settingsForFile,
   type AcklintConfig,
   type Diagnostic,
@@ -770,14 +771,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Fix-all as one edit: core applies the safe fixes pass after pass (a fix can make another possible) until none is
-   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed.
+   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed
+   * (see below for a part that holds a password).
    */
   function fixAllEdits(doc: TextDocument, r: Linted): LspTextEdit[] {
     if (!r.lintOptions) return [];
     const before = doc.getText();
     const out = fixUntilStable(before, (t) => lintSync(t, r.lintOptions!));
     if (!out.changed) return [];
-    return [changedPart(doc, before, out.text)];
+    const edit = changedPart(doc, before, out.text);
+    // The one edit carries the unchanged text between the first change and the last; where that holds a password,
+    // the first pass's fixes go as they are instead (a fix's own text never holds one).
+    if (r.parsed && secretsOf(r.parsed).contains(edit.newText)) return lspEdits(r.parsed.source, safeFixEdits(r.diagnostics));
+    return [edit];
   }
 
   function versionedEdit(doc: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {

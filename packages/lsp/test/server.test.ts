@@ -500,6 +500,20 @@ describe('code actions and commands', () => {
     expect(session.docs.get(uri)!.getText()).toBe(expected);
   });
 
+  it('fix-all never sends the unchanged text between two fixes when a password is written there', async () => {
+    session = await startSession();
+    const original = '{\n  "cluster_type": "ManagedKubernetes",\n  "addons": [{"name": "flannel", "config": {}}],\n  "login_password": "Hunter2SecretPw",\n  "nodepools": [{"nodepool_info": {"name": false}}]\n}\n';
+    const uri = session.open('spec.json', original);
+    await session.diagnosticsFor(uri);
+    const [fixAll] = await actionsAt(session, uri, 0, ['source.fixAll']);
+    const edits = (fixAll!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
+    expect(edits.length).toBeGreaterThan(1);
+    expect(JSON.stringify(edits)).not.toContain('Hunter2SecretPw');
+    const fixed = TextDocument.applyEdits(session.docs.get(uri)!, edits);
+    expect(fixed).toContain('"config": "{}"');
+    expect(fixed).toContain('"name": "false"');
+  });
+
   it('answers acklint/plan with the plan report of the open text', async () => {
     session = await startSession();
     const uri = session.open('spec.yaml', SPEC);
