@@ -30,6 +30,7 @@ import {
   planEntries,
   renderPlanReport,
   safeFixEdits,
+  redactText,
   secretsOf,
   settingsForFile,
   type AcklintConfig,
@@ -665,7 +666,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         range ??= lspRange(source, d.span);
       }
       if (!parts.length) return null;
-      return { contents: markdown(parts.join('\n\n---\n\n')), ...(range ? { range } : {}) };
+      // A value shown in a hover may be a password copied elsewhere in the document: masked as in every other output.
+      return { contents: markdown(redactText(r.parsed!, parts.join('\n\n---\n\n'))), ...(range ? { range } : {}) };
     }),
   );
 
@@ -914,7 +916,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       function symbol(name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[]): DocumentSymbol {
         const range = lspRange(source, span);
         const sel = lspRange(source, { start: Math.max(span.start, Math.min(selection.start, span.end)), end: Math.min(span.end, Math.max(selection.end, selection.start)) });
-        return { name: name || ' ', kind, range, selectionRange: sel, children };
+        // Names are the document's values (a node pool or cluster may be named with a password): masked like any output.
+        return { name: redactText(parsed, name) || ' ', kind, range, selectionRange: sel, children };
       }
     }),
   );

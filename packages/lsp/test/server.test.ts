@@ -514,6 +514,18 @@ describe('code actions and commands', () => {
     expect(fixed).toContain('"name": "false"');
   });
 
+  it('masks a password that names the cluster or a node pool in the outline and in hovers', async () => {
+    session = await startSession();
+    const text = 'cluster_type: ManagedKubernetes\nlogin_password: &pw Hunter2SecretPw\nname: *pw\nnodepools:\n  - nodepool_info:\n      name: Hunter2SecretPw\n';
+    const uri = session.open('spec.yaml', text);
+    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols).toHaveLength(1);
+    expect(JSON.stringify(symbols)).not.toContain('Hunter2SecretPw');
+    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 15 } });
+    expect(hover).not.toBeNull();
+    expect(JSON.stringify(hover)).not.toContain('Hunter2SecretPw');
+  });
+
   it('answers acklint/plan with the plan report of the open text', async () => {
     session = await startSession();
     const uri = session.open('spec.yaml', SPEC);
