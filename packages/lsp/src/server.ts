@@ -606,7 +606,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function offsetOf(doc: TextDocument, source: SourceText, pos: { line: number; character: number }): number {
-    return Math.max(0, doc.offsetAt(pos) - bomShift(source));
+    let offset = doc.offsetAt(pos);
+    // A position between the halves of a surrogate pair (a client may send one) stands for the start of its
+    // character, so that no range made from it splits the character.
+    const text = doc.getText();
+    if (offset > 0 && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset))) offset--;
+    return Math.max(0, offset - bomShift(source));
   }
 
   function toLsp(d: Diagnostic, uri: string, source: SourceText): LspDiagnostic {
@@ -977,6 +982,10 @@ function changedPart(doc: TextDocument, before: string, after: string): LspTextE
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The indentation unit of a YAML document (the smallest indentation it uses), two spaces by default. */

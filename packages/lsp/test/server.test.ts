@@ -526,6 +526,17 @@ describe('code actions and commands', () => {
     expect(JSON.stringify(hover)).not.toContain('Hunter2SecretPw');
   });
 
+  it('reads a position between the halves of a surrogate pair as the start of its character', async () => {
+    session = await startSession();
+    const uri = session.open('spec.json', '{\n  "cluster_type": "ManagedKubernetes",\n  𝒜\n}\n');
+    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const range = (item.textEdit as TextEdit).range;
+      expect([range.start.character, range.end.character]).not.toContain(3);
+    }
+  });
+
   it('answers acklint/plan with the plan report of the open text', async () => {
     session = await startSession();
     const uri = session.open('spec.yaml', SPEC);
