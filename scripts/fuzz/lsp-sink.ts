@@ -136,11 +136,9 @@ export async function lspSink(now: Date, marker: string): Promise<LspSink> {
         checkRange(h?.range, 'hover');
       };
       const completion = async (position: Position) => {
-        const items = await ask<Array<{ textEdit?: { range?: Range; insert?: Range; replace?: Range }; additionalTextEdits?: Array<{ range: Range }> }> | { items: unknown[] } | null>(
-          'textDocument/completion',
-          { textDocument: { uri }, position },
-        );
-        for (const item of (Array.isArray(items) ? items : ((items?.items ?? []) as typeof items & unknown[])) as Array<{ textEdit?: { range?: Range; insert?: Range; replace?: Range }; additionalTextEdits?: Array<{ range: Range }> }>) {
+        type Item = { textEdit?: { range?: Range; insert?: Range; replace?: Range }; additionalTextEdits?: Array<{ range: Range }> };
+        const answer = await ask<Item[] | { items: Item[] } | null>('textDocument/completion', { textDocument: { uri }, position });
+        for (const item of Array.isArray(answer) ? answer : (answer?.items ?? [])) {
           checkRange(item.textEdit?.range ?? item.textEdit?.insert, 'completion edit');
           checkRange(item.textEdit?.replace, 'completion edit');
           for (const e of item.additionalTextEdits ?? []) checkRange(e.range, 'completion additional edit');
