@@ -1,8 +1,11 @@
-import { isMainThread, workerData } from 'node:worker_threads';
-import { main, workerMain } from './main.js';
+import { main, WORKER_ARG, workerMain } from './main.js';
 
 // No top-level await: the bundle is CommonJS (see scripts/build.mjs).
-if (!isMainThread && (workerData as { acklintWorker?: boolean } | null)?.acklintWorker) {
+// A worker thread is started with a marker argument, so that a plain run does not load node:worker_threads (a few
+// per cent of its start-up) only to find that it is the main thread.
+const threads = process.argv.includes(WORKER_ARG) ? process.getBuiltinModule('node:worker_threads') : undefined;
+const workerData = threads && !threads.isMainThread ? threads.workerData : undefined;
+if ((workerData as { acklintWorker?: boolean } | null | undefined)?.acklintWorker) {
   // A worker thread of a large run (see lintAll in main.ts).
   void workerMain(workerData);
 } else {

@@ -1,6 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -329,9 +328,13 @@ interface WorkerReply {
   policies?: RuleMeta[];
 }
 
+/** The argument a worker thread of a large run is started with (see cli.ts). */
+export const WORKER_ARG = '--acklint-worker-thread';
+
 function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(launcher, { workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const worker = new Worker(launcher, { argv: [WORKER_ARG], workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
     worker.once('message', (reply: WorkerReply) => {
       void worker.terminate();
       if (!reply.ok) return reject(new UsageError(reply.error ?? 'a worker thread failed'));
@@ -349,7 +352,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
 
 /** Entry point of a worker thread started by {@link runInWorker}. */
 export async function workerMain(data: { targets: Target[]; options: LintRunOptions }): Promise<void> {
-  const port = parentPort!;
+  const port = process.getBuiltinModule('node:worker_threads').parentPort!;
   try {
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = data.options.configPath ? await resolver.load(data.options.configPath) : undefined;
