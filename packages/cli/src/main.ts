@@ -126,7 +126,9 @@ export async function main(argv: string[]): Promise<number> {
     const cliRules = parseRuleFlags(values.rule ?? [], knownIds);
     const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
     const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSizeFlag(values['max-file-size']);
-    const color = values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY);
+    // Whether standard output is a terminal is asked only when a report has something to show: asking creates the
+    // process.stdout stream, a few per cent of the start-up of a clean run, which writes nothing.
+    const color = () => (values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY));
 
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;
@@ -204,8 +206,12 @@ export async function main(argv: string[]): Promise<number> {
       rules,
       cwd,
       baseDir: values['sarif-base'] ? resolve(values['sarif-base']) : (gitTopLevel(cwd) ?? cwd),
-      color,
-      width: !values.output && process.stdout.isTTY ? process.stdout.columns : undefined,
+      get color() {
+        return color();
+      },
+      get width() {
+        return !values.output && process.stdout.isTTY ? process.stdout.columns : undefined;
+      },
       executionSuccessful: !internal && notifications.length === 0,
       notifications,
     };
