@@ -553,7 +553,11 @@ mkdirSync(dirname(values.output), { recursive: true });
 if (only && existsSync(values.output)) {
   const previous = JSON.parse(readFileSync(values.output, 'utf8'));
   const fresh = new Set(results.rows.map((r) => r.id));
-  results.rows = [...previous.rows.filter((r) => !fresh.has(r.id)), ...results.rows];
+  // A kept row says which run measured it (the header of the table describes this run).
+  const kept = previous.rows
+    .filter((r) => !fresh.has(r.id))
+    .map((r) => (r.measured ? r : { ...r, measured: { commit: previous.commit, date: previous.date, ...(previous.before ? { before: previous.before } : {}) } }));
+  results.rows = [...kept, ...results.rows];
   const rank = (r) => (ROW_ORDER.includes(r.id) ? ROW_ORDER.indexOf(r.id) : ROW_ORDER.length);
   results.rows.sort((a, b) => rank(a) - rank(b));
 }

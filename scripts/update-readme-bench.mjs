@@ -36,7 +36,8 @@ export function benchSection(results) {
     let ratios = r.ratio === undefined ? '–' : pair(r.ratioBefore, r.ratio);
     if (r.cpuRatio !== undefined) ratios += ` (CPU time: ${pair(r.cpuRatioBefore, r.cpuRatio)})`;
     const met = r.met === undefined ? '' : r.met ? 'met' : '**not met**';
-    return `| ${r.case} | \`${r.command.replace(/\|/g, '\\|')}\` | ${figure(r.before)} | ${figure(r.after)} | ${compared} | ${ratios} | ${r.target} | ${met} |`;
+    const run = r.measured ? ` (an earlier run: ${r.measured.commit}, ${r.measured.date.slice(0, 16).replace('T', ' ')} UTC${r.measured.before ? `, before = ${r.measured.before}` : ''})` : '';
+    return `| ${r.case}${run} | \`${r.command.replace(/\|/g, '\\|')}\` | ${figure(r.before)} | ${figure(r.after)} | ${compared} | ${ratios} | ${r.target} | ${met} |`;
   });
   const when = results.date.slice(0, 16).replace('T', ' ');
   return [

@@ -6,7 +6,6 @@
  * stored before `--quiet` filters them. `--fix` does not use the cache (it lints the text it fixed). A cache file that cannot be read, is not an acklint cache, or was
  * written by another acklint build is ignored and rebuilt.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { SourceText, VERSION, type Diagnostic, type LintResult, type SourceFormat } from '@acklint/core';
 
@@ -80,7 +79,7 @@ export class LintCache {
 
   /** The key of a file's entry: its bytes (and real size) and the settings its findings depend on. */
   static key(bytes: Uint8Array, fileSize: number | undefined, settings: string): string {
-    return createHash('sha1').update(settings).update('\0').update(String(fileSize ?? '')).update('\0').update(bytes).digest('base64');
+    return sha1().update(settings).update('\0').update(String(fileSize ?? '')).update('\0').update(bytes).digest('base64');
   }
 
   /**
@@ -128,10 +127,15 @@ function textOf(bytes: Uint8Array): string {
 export function settingsKey(parts: { config: unknown; file?: unknown; cliRules: unknown; inventory: string[]; limit: number; filtered: boolean }): string {
   const inventory = parts.inventory.map((p) => {
     try {
-      return `${p}:${createHash('sha1').update(readFileSync(p)).digest('base64')}`;
+      return `${p}:${sha1().update(readFileSync(p)).digest('base64')}`;
     } catch {
       return `${p}:unreadable`;
     }
   });
   return JSON.stringify([parts.config, parts.file, parts.cliRules, inventory, parts.limit, parts.filtered]);
+}
+
+/** node:crypto on first use: loading it is a few per cent of the start-up of a run without --cache. */
+function sha1() {
+  return process.getBuiltinModule('node:crypto').createHash('sha1');
 }

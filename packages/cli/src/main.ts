@@ -1,6 +1,5 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort } from 'node:worker_threads';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -127,7 +126,9 @@ export async function main(argv: string[]): Promise<number> {
     const cliRules = parseRuleFlags(values.rule ?? [], knownIds);
     const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
     const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSizeFlag(values['max-file-size']);
-    const color = values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY);
+    // Whether standard output is a terminal is asked only when a report has something to show: asking creates the
+    // process.stdout stream, a few per cent of the start-up of a clean run, which writes nothing.
+    const color = () => (values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && Boolean(process.stdout.isTTY));
 
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;
@@ -205,8 +206,12 @@ export async function main(argv: string[]): Promise<number> {
       rules,
       cwd,
       baseDir: values['sarif-base'] ? resolve(values['sarif-base']) : (gitTopLevel(cwd) ?? cwd),
-      color,
-      width: !values.output && process.stdout.isTTY ? process.stdout.columns : undefined,
+      get color() {
+        return color();
+      },
+      get width() {
+        return !values.output && process.stdout.isTTY ? process.stdout.columns : undefined;
+      },
       executionSuccessful: !internal && notifications.length === 0,
       notifications,
     };
@@ -329,9 +334,13 @@ interface WorkerReply {
   policies?: RuleMeta[];
 }
 
+/** The argument a worker thread of a large run is started with (see cli.ts). */
+export const WORKER_ARG = '--acklint-worker-thread';
+
 function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
   return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(launcher, { workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const worker = new Worker(launcher, { argv: [WORKER_ARG], workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
     worker.once('message', (reply: WorkerReply) => {
       void worker.terminate();
       if (!reply.ok) return reject(new UsageError(reply.error ?? 'a worker thread failed'));
@@ -349,7 +358,7 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
 
 /** Entry point of a worker thread started by {@link runInWorker}. */
 export async function workerMain(data: { targets: Target[]; options: LintRunOptions }): Promise<void> {
-  const port = parentPort!;
+  const port = process.getBuiltinModule('node:worker_threads').parentPort!;
   try {
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = data.options.configPath ? await resolver.load(data.options.configPath) : undefined;

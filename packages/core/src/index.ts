@@ -35,6 +35,7 @@ export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, Suppr
 export { SEVERITY_RANK } from './diagnostic.js';
 export { defineRule, type FixSpec, type Report, type Rule, type RuleCategory, type RuleContext, type RuleMeta, type Target } from './rule.js';
 export { isClusterSpec, lint, lintParsed, lintSync, type LintOptions, type LintResult } from './engine.js';
+export { LintSession, parseOptionsOf } from './session.js';
 export { collectSecrets, redactText, secretsOf, SecretIndex } from './redact.js';
 export {
   CONFIG_FILE_NAMES,

@@ -21,12 +21,11 @@ import {
   isClusterSpec,
   isConfigFile,
   isSuppressed,
-  lintParsed,
+  LintSession,
   lintSync,
   loadYamlParser,
   configNamesFile,
   nodePoolName,
-  parseFileSync,
   planEntries,
   renderPlanReport,
   safeFixEdits,
@@ -171,6 +170,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let loaders = new Map<string, InventoryLoader>();
   const settingsCache = new Map<string, Promise<Settings>>();
   const results = new Map<string, Linted>();
+  /** Per open document: its last parse and result, reused while its text and settings stay the same. */
+  const sessions = new Map<string, LintSession>();
   const inflight = new Map<string, { version: number; generation: number; promise: Promise<Linted> }>();
   const timers = new Map<string, NodeJS.Timeout>();
   const lastStatus = new Map<string, string>();
@@ -450,7 +451,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
     const started = performance.now();
     const text = doc.getText();
-    const parsed = parseFileSync(text, { ...(path ? { fileName: path } : {}), format, limits: { maxFileSize: config.maxFileSize } });
+    let session = sessions.get(uri);
+    if (!session) sessions.set(uri, (session = new LintSession()));
+    const parsed = session.parse(text, { ...(path ? { fileName: path } : {}), format, limits: { maxFileSize: config.maxFileSize } });
     const named = path !== undefined && configNamesFile(config, path);
     const configInfo = config.path ? { config: config.path } : {};
     if (!named && !isClusterSpec(parsed)) {
@@ -471,7 +474,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       now: now(),
       ...(inventory ? { inventory } : {}),
     };
-    const result = lintParsed(parsed, lintOptions);
+    const result = session.lintParsed(parsed, lintOptions);
     const reason = named ? `named by files: in ${config.path}` : 'a CreateCluster body (it has cluster_type)';
     // Findings silenced by a suppression are kept by core for reports; an editor shows only the others.
     const shown = result.diagnostics.filter((d) => !isSuppressed(d));
@@ -545,6 +548,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     results.delete(uri);
+    sessions.delete(uri);
     inflight.delete(uri);
     lastStatus.delete(uri);
     settingsCache.delete(uri);

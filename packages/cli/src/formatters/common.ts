@@ -1,5 +1,4 @@
 /** Helpers shared by the formatters: paths relative to the report's base directory, findings shown, fingerprints. */
-import { createHash } from 'node:crypto';
 import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import type { FileReport } from '../types.js';
 
@@ -31,6 +30,8 @@ export function fingerprint(d: Diagnostic, path: string, seen: Map<string, numbe
   const key = [d.ruleId, path, String(d.documentIndex), toJsonPointer(d.path), d.path.length ? '' : d.message].join('\u0000');
   const occurrence = (seen.get(key) ?? 0) + 1;
   seen.set(key, occurrence);
+  // node:crypto on first use: loading it is a few per cent of a plain run's start-up, which needs no hash.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return { hash: createHash('sha256').update(key).digest('hex'), occurrence };
 }
 
