@@ -28,7 +28,18 @@ export interface Failure {
  */
 export interface OutputSink {
   name: string;
-  render(result: LintResult, input: FuzzInput): string;
+  /**
+   * The text a user would see. A sink with checks of its own (the language server checks the ranges of its answers)
+   * gives its failures with the text.
+   */
+  render(result: LintResult, input: FuzzInput): string | SinkOutput | Promise<string | SinkOutput>;
+  /** Ends what the sink started (a server session). */
+  close?(): Promise<void>;
+}
+
+export interface SinkOutput {
+  text: string;
+  failures: Failure[];
 }
 
 export interface CheckContext {
@@ -164,7 +175,7 @@ export function timeBound(base: number, length: number): number {
 }
 
 /** Lint one input and check every invariant; returns the failures (empty when all hold) and the lint time. */
-export function checkInput(input: FuzzInput, ctx: CheckContext): { failures: Failure[]; ms: number } {
+export async function checkInput(input: FuzzInput, ctx: CheckContext): Promise<{ failures: Failure[]; ms: number }> {
   const failures: Failure[] = [];
   const data = input.asBytes ? new TextEncoder().encode(input.text) : input.text;
   let result: LintResult;
@@ -196,7 +207,12 @@ export function checkInput(input: FuzzInput, ctx: CheckContext): { failures: Fai
   for (const sink of ctx.sinks) {
     let out: string;
     try {
-      out = sink.render(result, input);
+      const rendered = await sink.render(result, input);
+      if (typeof rendered === 'string') out = rendered;
+      else {
+        out = rendered.text;
+        failures.push(...rendered.failures);
+      }
     } catch (err) {
       failures.push({ kind: 'exception', detail: `${sink.name}: ${(err as Error)?.stack ?? String(err)}` });
       continue;

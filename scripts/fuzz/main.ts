@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --seed N --count M [--out DIR] [--time-bound MS] [--no-minimize]`: a deterministic fuzzing
+ * `npm run fuzz -- --seed N --count M [--out DIR] [--time-bound MS] [--no-minimize] [--no-lsp] [--lsp-every N]`: a deterministic fuzzing
  * campaign over the corpus, the examples and the rule fixtures. Exit code 1 when any input breaks an invariant.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +15,8 @@ async function fuzzMain(repoRoot: string): Promise<number> {
       out: { type: 'string' },
       'time-bound': { type: 'string', default: '1000' },
       'no-minimize': { type: 'boolean' },
+      'no-lsp': { type: 'boolean' },
+      'lsp-every': { type: 'string', default: '1' },
     },
   });
   const seed = Number(values.seed);
@@ -29,6 +31,8 @@ async function fuzzMain(repoRoot: string): Promise<number> {
     timeBoundMs: Number(values['time-bound']),
     outDir,
     minimize: !values['no-minimize'],
+    lsp: !values['no-lsp'],
+    lspEvery: Number(values['lsp-every']),
     onProgress(done, failures) {
       if (Date.now() - lastLog > 5000 || done === count) {
         lastLog = Date.now();

@@ -2,15 +2,15 @@
  * Shrinks a failing input while it still fails the same way: delta debugging over lines, then over characters, within
  * a time budget (a minimised input is a readable regression fixture; a slow input is kept as found).
  */
-export function minimize(text: string, stillFails: (candidate: string) => boolean, budgetMs = 15_000): string {
+export async function minimize(text: string, stillFails: (candidate: string) => Promise<boolean>, budgetMs = 15_000): Promise<string> {
   const deadline = performance.now() + budgetMs;
-  const shrink = (units: string[], join: string): string[] => {
+  const shrink = async (units: string[], join: string): Promise<string[]> => {
     let chunk = Math.max(1, Math.floor(units.length / 2));
     while (chunk >= 1 && performance.now() < deadline) {
       let removed = false;
       for (let i = 0; i < units.length && performance.now() < deadline; ) {
         const candidate = [...units.slice(0, i), ...units.slice(i + chunk)];
-        if (candidate.length < units.length && stillFails(candidate.join(join))) {
+        if (candidate.length < units.length && (await stillFails(candidate.join(join)))) {
           units = candidate;
           removed = true;
         } else i += chunk;
@@ -20,8 +20,8 @@ export function minimize(text: string, stillFails: (candidate: string) => boolea
     return units;
   };
   let lines = text.split('\n');
-  lines = shrink(lines, '\n');
+  lines = await shrink(lines, '\n');
   let out = lines.join('\n');
-  if (out.length <= 4000) out = shrink([...out], '').join('');
+  if (out.length <= 4000) out = (await shrink([...out], '')).join('');
   return out;
 }

@@ -129,7 +129,7 @@ interface YamlLine {
 }
 
 function readYamlLine(line: string): YamlLine | undefined {
-  const m = /^(\s*)((?:-\s+)*)(.*)$/.exec(line)!;
+  const m = /^(\s*)((?:-\s+)*)(.*)$/s.exec(line)!;
   const rest = m[3]!;
   if (!rest && !m[2]) return undefined;
   if (rest.startsWith('#')) return undefined;
@@ -140,9 +140,9 @@ function readYamlLine(line: string): YamlLine | undefined {
     dashes.push(col);
     col += d[0].length;
   }
-  const k = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(?:\s+(.*))?$/.exec(rest) ?? /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:$/.exec(rest);
+  const k = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(?:\s+(.*))?$/s.exec(rest) ?? /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:$/.exec(rest);
   const key = k ? k[1]!.replace(/^["']|["']$/g, '') : undefined;
-  const value = k?.[2]?.replace(/\s+#.*$/, '').trim();
+  const value = k?.[2]?.replace(/\s+#.*$/s, '').trim();
   return { indent, keyCol: col, dashes, ...(key !== undefined ? { key } : {}), opens: key !== undefined && !value };
 }
 

@@ -29,6 +29,8 @@ import {
   planEntries,
   renderPlanReport,
   safeFixEdits,
+  redactText,
+  secretsOf,
   settingsForFile,
   type AcklintConfig,
   type Diagnostic,
@@ -608,7 +610,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function offsetOf(doc: TextDocument, source: SourceText, pos: { line: number; character: number }): number {
-    return Math.max(0, doc.offsetAt(pos) - bomShift(source));
+    let offset = doc.offsetAt(pos);
+    // A position between the halves of a surrogate pair (a client may send one) stands for the start of its
+    // character, so that no range made from it splits the character.
+    const text = doc.getText();
+    if (offset > 0 && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset))) offset--;
+    return Math.max(0, offset - bomShift(source));
   }
 
   function toLsp(d: Diagnostic, uri: string, source: SourceText): LspDiagnostic {
@@ -668,7 +675,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         range ??= lspRange(source, d.span);
       }
       if (!parts.length) return null;
-      return { contents: markdown(parts.join('\n\n---\n\n')), ...(range ? { range } : {}) };
+      // A value shown in a hover may be a password copied elsewhere in the document: masked as in every other output.
+      return { contents: markdown(redactText(r.parsed!, parts.join('\n\n---\n\n'))), ...(range ? { range } : {}) };
     }),
   );
 
@@ -774,14 +782,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /**
    * Fix-all as one edit: core applies the safe fixes pass after pass (a fix can make another possible) until none is
-   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed.
+   * left, and gives the text up if a pass would make it unreadable; the edit replaces only the part that changed
+   * (see below for a part that holds a password).
    */
   function fixAllEdits(doc: TextDocument, r: Linted): LspTextEdit[] {
     if (!r.lintOptions) return [];
     const before = doc.getText();
     const out = fixUntilStable(before, (t) => lintSync(t, r.lintOptions!));
     if (!out.changed) return [];
-    return [changedPart(doc, before, out.text)];
+    const edit = changedPart(doc, before, out.text);
+    // The one edit carries the unchanged text between the first change and the last; where that holds a password,
+    // the first pass's fixes go as they are instead (a fix's own text never holds one).
+    if (r.parsed && secretsOf(r.parsed).contains(edit.newText)) return lspEdits(r.parsed.source, safeFixEdits(r.diagnostics));
+    return [edit];
   }
 
   function versionedEdit(doc: TextDocument, edits: LspTextEdit[]): WorkspaceEdit {
@@ -912,7 +925,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       function symbol(name: string, kind: SymbolKind, span: Span, selection: Span, children: DocumentSymbol[]): DocumentSymbol {
         const range = lspRange(source, span);
         const sel = lspRange(source, { start: Math.max(span.start, Math.min(selection.start, span.end)), end: Math.min(span.end, Math.max(selection.end, selection.start)) });
-        return { name: name || ' ', kind, range, selectionRange: sel, children };
+        // Names are the document's values (a node pool or cluster may be named with a password): masked like any output.
+        return { name: redactText(parsed, name) || ' ', kind, range, selectionRange: sel, children };
       }
     }),
   );
@@ -972,6 +986,10 @@ function changedPart(doc: TextDocument, before: string, after: string): LspTextE
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /** The indentation unit of a YAML document (the smallest indentation it uses), two spaces by default. */

@@ -38,4 +38,12 @@ describe('YAML completion context', () => {
     // Indented under a key that already has its value: no place for a key.
     expect(at('name: demo\n  |')).toBeUndefined();
   });
+
+  it('reads lines holding U+2028 and U+2029, which YAML keeps inside a line and JavaScript regexes end lines at', () => {
+    // The cursor line after a line that is only `g` and a LINE SEPARATOR.
+    expect(at('g\u2028\r|')).toMatchObject({ kind: 'key', parent: [] });
+    expect(at('o\u2029      |')).toBeUndefined();
+    expect(at('nodepools:\n  - name: a\u2028b\n    |')).toMatchObject({ kind: 'key', parent: ['nodepools', 0] });
+    expect(at('scaling_group:\n  x: \u2028\n  |')).toMatchObject({ kind: 'key', parent: ['scaling_group'] });
+  });
 });

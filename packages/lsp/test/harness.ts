@@ -19,7 +19,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer, type StatusParams } from '../src/server.js';
+import { startServer, type ServerOptions, type StatusParams } from '../src/server.js';
 
 export const NOW = new Date('2026-06-01T00:00:00Z');
 
@@ -29,6 +29,8 @@ export interface SessionOptions {
   /** What the client answers to workspace/configuration (section acklint); undefined: no such capability. */
   settings?: unknown;
   root?: string;
+  /** How the server is started (default: "today" is {@link NOW}, 5 ms between a keystroke and the lint). */
+  server?: ServerOptions;
 }
 
 export const PUSH: ClientCapabilities = {
@@ -151,7 +153,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(serverConnection, { now: () => NOW, lintDelay: 5 });
+  startServer(serverConnection, options.server ?? { now: () => NOW, lintDelay: 5 });
   serverConnection.listen();
   const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const root = options.root ?? tempDir();

@@ -500,6 +500,43 @@ describe('code actions and commands', () => {
     expect(session.docs.get(uri)!.getText()).toBe(expected);
   });
 
+  it('fix-all never sends the unchanged text between two fixes when a password is written there', async () => {
+    session = await startSession();
+    const original = '{\n  "cluster_type": "ManagedKubernetes",\n  "addons": [{"name": "flannel", "config": {}}],\n  "login_password": "Hunter2SecretPw",\n  "nodepools": [{"nodepool_info": {"name": false}}]\n}\n';
+    const uri = session.open('spec.json', original);
+    await session.diagnosticsFor(uri);
+    const [fixAll] = await actionsAt(session, uri, 0, ['source.fixAll']);
+    const edits = (fixAll!.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
+    expect(edits.length).toBeGreaterThan(1);
+    expect(JSON.stringify(edits)).not.toContain('Hunter2SecretPw');
+    const fixed = TextDocument.applyEdits(session.docs.get(uri)!, edits);
+    expect(fixed).toContain('"config": "{}"');
+    expect(fixed).toContain('"name": "false"');
+  });
+
+  it('masks a password that names the cluster or a node pool in the outline and in hovers', async () => {
+    session = await startSession();
+    const text = 'cluster_type: ManagedKubernetes\nlogin_password: &pw Hunter2SecretPw\nname: *pw\nnodepools:\n  - nodepool_info:\n      name: Hunter2SecretPw\n';
+    const uri = session.open('spec.yaml', text);
+    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols).toHaveLength(1);
+    expect(JSON.stringify(symbols)).not.toContain('Hunter2SecretPw');
+    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 15 } });
+    expect(hover).not.toBeNull();
+    expect(JSON.stringify(hover)).not.toContain('Hunter2SecretPw');
+  });
+
+  it('reads a position between the halves of a surrogate pair as the start of its character', async () => {
+    session = await startSession();
+    const uri = session.open('spec.json', '{\n  "cluster_type": "ManagedKubernetes",\n  𝒜\n}\n');
+    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const range = (item.textEdit as TextEdit).range;
+      expect([range.start.character, range.end.character]).not.toContain(3);
+    }
+  });
+
   it('answers acklint/plan with the plan report of the open text', async () => {
     session = await startSession();
     const uri = session.open('spec.yaml', SPEC);
