@@ -173,8 +173,9 @@ function secretsInText(index: SecretIndex, text: string): void {
     const eol = lineEnd(text, from, from + MAX_VALUE_LENGTH);
     const rest = text.slice(from, eol);
     addValueText(index, rest);
-    if (/^\s*(?:[|>][-+0-9]*|[&!][^\s]*)?\s*(?:#.*)?$/.test(rest)) {
-      // The value is on the lines below, indented further than the key's line.
+    if (/^\s*(?:[|>][-+0-9]*|[&!][^\s]*|[{[])?\s*(?:(?:#|\/\/).*)?$/.test(rest)) {
+      // The value is on the lines below, indented further than the key's line (a YAML block scalar, list or mapping,
+      // or a JSON object or array opened at the end of the key's line).
       const keyIndent = indentAt(text, m.index);
       let at = nextLine(text, eol);
       for (let n = 0; n < MAX_VALUE_LINES && at < text.length; n++) {
