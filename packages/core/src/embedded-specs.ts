@@ -4,6 +4,7 @@
  * (`{Ref: Name}`, `{"Fn::GetAtt": […]}`) are values ROS fills in, so they read as placeholders.
  */
 import type { ClusterDocument, ObjectNode } from './model.js';
+import { oncePer } from './values.js';
 
 /** `{Ref: …}` or `{"Fn::…": …}`: one key, a ROS intrinsic function. */
 export function isRosFunction(node: ObjectNode): boolean {
@@ -12,13 +13,14 @@ export function isRosFunction(node: ObjectNode): boolean {
   return key === 'Ref' || key.startsWith('Fn::');
 }
 
-const cache = new WeakMap<ClusterDocument, readonly ClusterDocument[]>();
+/**
+ * The CreateCluster bodies inside `doc` (ClusterConfig of each ALIYUN::CS::AnyCluster resource of a ROS template),
+ * found once per document.
+ */
+export const embeddedClusterBodies: (doc: ClusterDocument) => readonly ClusterDocument[] = oncePer(findEmbeddedBodies);
 
-/** The CreateCluster bodies inside `doc` (ClusterConfig of each ALIYUN::CS::AnyCluster resource of a ROS template). */
-export function embeddedClusterBodies(doc: ClusterDocument): readonly ClusterDocument[] {
+function findEmbeddedBodies(doc: ClusterDocument): readonly ClusterDocument[] {
   if (doc.kind !== 'ros-template') return [];
-  let found = cache.get(doc);
-  if (found) return found;
   const out: ClusterDocument[] = [];
   const resources = doc.node(['Resources']);
   if (resources?.kind === 'object') {
@@ -33,7 +35,5 @@ export function embeddedClusterBodies(doc: ClusterDocument): readonly ClusterDoc
       if (body) out.push(body);
     }
   }
-  found = out;
-  cache.set(doc, found);
-  return found;
+  return out;
 }

@@ -13,7 +13,7 @@ import type { Diagnostic } from './diagnostic.js';
 import type { JsonPath, Node } from './model.js';
 import type { ParsedFile } from './parse/index.js';
 import type { SourceText, Span } from './text.js';
-import { clip } from './values.js';
+import { clip, oncePer } from './values.js';
 
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
 const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
@@ -103,17 +103,8 @@ export class SecretIndex {
   }
 }
 
-const cache = new WeakMap<ParsedFile, SecretIndex>();
-
 /** The secrets of a parsed file (computed once per file). */
-export function secretsOf(parsed: ParsedFile): SecretIndex {
-  let index = cache.get(parsed);
-  if (!index) {
-    index = collectSecrets(parsed);
-    cache.set(parsed, index);
-  }
-  return index;
-}
+export const secretsOf: (parsed: ParsedFile) => SecretIndex = oncePer(collectSecrets);
 
 /**
  * `text` with the secrets of `parsed` masked: for any text derived from a document that does not travel in a

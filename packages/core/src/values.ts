@@ -10,19 +10,27 @@ export function isString(v: JsonValue | undefined): v is string {
 }
 
 /**
- * Wraps a function of a document's value so that it runs once per value object: several rules ask for the same
- * derived data (node pools, disks, billing scopes), and the typed value of a document never changes. Callers must not
- * modify the result.
+ * Wraps a function of an object (a parsed file, a document) so that it runs once per object: what is derived from
+ * an object that never changes is computed on first use and kept as long as the object lives. Callers must not modify
+ * the result.
  */
-export function oncePerValue<T>(compute: (root: JsonValue | undefined) => T): (root: JsonValue | undefined) => T {
-  const memo = new WeakMap<object, T>();
-  return (root) => {
-    if (typeof root !== 'object' || root === null) return compute(root);
-    if (memo.has(root)) return memo.get(root)!;
-    const result = compute(root);
-    memo.set(root, result);
+export function oncePer<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const memo = new WeakMap<K, T>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key)!;
+    const result = compute(key);
+    memo.set(key, result);
     return result;
   };
+}
+
+/**
+ * {@link oncePer} for a function of a document's value: several rules ask for the same derived data (node pools,
+ * disks, billing scopes), and the typed value of a document never changes. A scalar value is not memoised.
+ */
+export function oncePerValue<T>(compute: (root: JsonValue | undefined) => T): (root: JsonValue | undefined) => T {
+  const once = oncePer<object, T>(compute as (root: object) => T);
+  return (root) => (typeof root === 'object' && root !== null ? once(root) : compute(root));
 }
 
 /** Longest piece of a user's string that a message quotes; a longer one is cut with "…" (messages stay one line long). */

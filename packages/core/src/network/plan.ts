@@ -1,5 +1,6 @@
 import { parseCidr, type Cidr } from '../cidr.js';
 import type { ClusterDocument, JsonPath, JsonValue } from '../model.js';
+import { oncePer } from '../values.js';
 
 /**
  * The network plan of one CreateCluster body: the fields that decide its addresses, read once per document, each
@@ -58,17 +59,8 @@ export const DEFAULT_NODE_CIDR_MASK = 25;
 /** Flannel adds one VPC route per node; a VPC route table holds this many custom entries by default. */
 export const DEFAULT_ROUTE_TABLE_QUOTA = 200;
 
-const cache = new WeakMap<ClusterDocument, NetworkPlan>();
-
 /** The document's network plan (computed once per document). */
-export function networkPlanOf(doc: ClusterDocument): NetworkPlan {
-  let plan = cache.get(doc);
-  if (!plan) {
-    plan = extractNetworkPlan(doc);
-    cache.set(doc, plan);
-  }
-  return plan;
-}
+export const networkPlanOf: (doc: ClusterDocument) => NetworkPlan = oncePer(extractNetworkPlan);
 
 /** A whole number from a number or a decimal string ("26"), else undefined. */
 export function intOf(v: JsonValue | undefined): number | undefined {

@@ -10,7 +10,7 @@ import validate from '../generated/createcluster-validator.js';
 import { closest } from '../config.js';
 import { INVALID, type ClusterDocument, type Entry, type JsonPath, type JsonValue, type Node } from '../model.js';
 import { formatPath } from '../path.js';
-import { showValue } from '../values.js';
+import { oncePer, showValue } from '../values.js';
 import type { FixSpec, Report } from '../rule.js';
 import type { Span } from '../text.js';
 import { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fieldTree, type FieldInfo, type FieldNode } from './fields.js';
@@ -24,17 +24,8 @@ export interface SchemaFinding {
   report: Report;
 }
 
-const cache = new WeakMap<ClusterDocument, readonly SchemaFinding[]>();
-
 /** The schema findings of a document (computed once per document, whichever rule asks first). */
-export function schemaFindings(doc: ClusterDocument): readonly SchemaFinding[] {
-  let found = cache.get(doc);
-  if (!found) {
-    found = check(doc);
-    cache.set(doc, found);
-  }
-  return found;
-}
+export const schemaFindings: (doc: ClusterDocument) => readonly SchemaFinding[] = oncePer(check);
 
 function check(doc: ClusterDocument): SchemaFinding[] {
   const value = doc.value;
