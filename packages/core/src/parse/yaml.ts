@@ -3,6 +3,7 @@ import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
 import { yamlMessage } from './yaml-messages.js';
+import { buildFromCst, documentEndOffset } from './yaml-cst.js';
 import { ModelBuilder, type MergeSource } from './yaml-model.js';
 
 /**
@@ -14,12 +15,87 @@ export interface RawDocument {
   span: Span;
 }
 
+type Parsed = { documents: RawDocument[]; problems: ParseProblem[] };
+
 /**
  * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
  * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
+ *
+ * Each document's model is built straight from the parser's syntax tree (see yaml-cst.ts), and the tree dropped as
+ * soon as that is done; a document that builder leaves alone (a syntax error, a tag, …) is composed by the yaml
+ * library and converted (see {@link composeYaml}). A stream with directives (`%YAML`, `%TAG`) or errors between
+ * documents is composed whole. Either way the model and problems are the same. `onComposed` hears why each
+ * document, or the whole stream, was composed.
  */
-export function parseYaml(source: SourceText, limits: ParseLimits): { documents: RawDocument[]; problems: ParseProblem[] } {
+export function parseYaml(source: SourceText, limits: ParseLimits, onComposed?: (reason: string) => void): Parsed {
   const text = source.text;
+  const documents: RawDocument[] = [];
+  const problems: ParseProblem[] = [];
+  /** The last document, when it was composed: its tokens, for the composer (with its `...` line if one follows). */
+  let pending: CST.Token[] | undefined;
+  let last: RawDocument | undefined;
+  let endedBy: CST.DocumentEnd | undefined;
+  const composePending = (): boolean => {
+    if (!pending) return true;
+    const r = composeYaml(pending, text, limits);
+    pending = undefined;
+    if (r.documents.length === 0) return false; // the composer ran out of stack: the whole file is reported as one problem
+    documents.push(...r.documents);
+    problems.push(...r.problems);
+    return true;
+  };
+  const whole = (reason: string): Parsed => {
+    onComposed?.(reason);
+    return composeYaml(new Parser().parse(text), text, limits);
+  };
+  for (const token of new Parser().parse(text)) {
+    switch (token.type) {
+      case 'document': {
+        if (!composePending()) return whole('stack');
+        const built = buildFromCst(token, text, limits);
+        endedBy = undefined;
+        if (built.document) {
+          last = built.document;
+          documents.push(last);
+          for (const p of built.problems) problems.push(p);
+        } else {
+          onComposed?.(built.reason);
+          last = undefined;
+          pending = [token];
+        }
+        break;
+      }
+      case 'doc-end': {
+        // A `...` line ends the document before it, and its comments count as that document's.
+        if (endedBy || (!last && !pending)) return whole('document end');
+        endedBy = token;
+        if (pending) pending.push(token);
+        else {
+          const end = documentEndOffset(token);
+          if (end === undefined) return whole('document end');
+          last!.span.end = end;
+        }
+        break;
+      }
+      case 'space':
+      case 'comment':
+      case 'newline':
+      case 'byte-order-mark':
+        break;
+      default:
+        // Directives (which change how later documents read) and errors between documents.
+        return whole(token.type);
+    }
+  }
+  if (!composePending()) return whole('stack');
+  return { documents, problems };
+}
+
+/**
+ * The model of a YAML stream (or of some of its documents) through the yaml library's composer: its `Document`s with
+ * their errors, converted to our model.
+ */
+export function composeYaml(tokens: Iterable<CST.Token>, text: string, limits: ParseLimits): Parsed {
   const problems: ParseProblem[] = [];
   const docs: Document.Parsed[] = [];
   /** Documents whose syntax tree is nested past the limit: index → offset of the first node too deep. */
@@ -31,7 +107,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits): { documents:
     // is therefore measured on its syntax tree and composed empty.
     const composer = new Composer({ version: '1.2', schema: 'core', merge: true, uniqueKeys: false, keepSourceTokens: false });
     let index = 0;
-    for (const token of new Parser().parse(text)) {
+    for (const token of tokens) {
       if (token.type === 'document') {
         const at = excessiveDepth(token, limits.maxDepth);
         if (at !== undefined) {

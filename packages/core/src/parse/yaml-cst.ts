@@ -1,0 +1,466 @@
+import { CST } from 'yaml';
+import type { ArrayNode, Entry, Node, ObjectNode } from '../model.js';
+import type { Span } from '../text.js';
+import type { ParseLimits, ParseProblem } from './problems.js';
+import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
+
+/**
+ * acklint's model of a YAML document built straight from the yaml library's syntax tree (its `Parser` output),
+ * without composing the library's `Document`: the same nodes, spans and problems as building it from the composed
+ * document, at a fraction of the time and memory.
+ *
+ * The syntax tree holds no error token for many mistakes that the composer reports (bad indentation, a key without
+ * a colon, tabs, comments glued to a value, …). This builder checks each of those conditions where the composer
+ * would, and gives the document up (returns undefined) when one of them holds, or when the document uses anything it
+ * does not handle itself: tags, explicit (`?`) or complex keys, anchors on keys, pairs inside `[…]`, tabs around
+ * indicators, nesting past the depth limit. The caller then composes that document as before, so every message and
+ * range of a broken document stays what the composer gives.
+ */
+export function buildFromCst(doc: CST.Document, text: string, limits: ParseLimits): CstResult {
+  const builder = new CstBuilder(text, limits, []);
+  try {
+    const { root, span } = builder.document(doc);
+    return { document: { root, span }, problems: builder.problems };
+  } catch (err) {
+    if (err === GIVE_UP) return { reason: builder.reason || 'text after a node' };
+    // The recursion is bounded by the depth limit; a stack that runs out anyway leaves the document to the composer.
+    if (err instanceof RangeError) return { reason: 'stack' };
+    throw err;
+  }
+}
+
+export type CstResult = { document: { root: Node; span: Span }; problems: ParseProblem[] } | { reason: string; document?: undefined };
+
+/**
+ * The end of the `...` line after a document (what the composer makes the document's end), or undefined when the
+ * composer would report something on that line.
+ */
+export function documentEndOffset(token: CST.DocumentEnd): number | undefined {
+  try {
+    return endOffset(token.end, token.offset + token.source.length, true);
+  } catch (err) {
+    if (err === GIVE_UP) return undefined;
+    throw err;
+  }
+}
+
+/** Thrown (one object, no stack to capture) when the document needs the composer. */
+const GIVE_UP = new (class GiveUp {})();
+
+/** The `<<` key, as the core schema with merge keys reads a plain `<<` in key position. */
+const MERGE = Symbol('<<');
+
+type Scalar = string | number | boolean | null;
+
+/** What a list of tokens before a node (or an indicator) holds, as far as the model needs it. */
+interface Props {
+  /** The indicator (`---`, `-`, `?`, `:`) among the tokens. */
+  found: CST.SourceToken | undefined;
+  anchor: CST.SourceToken | undefined;
+  comma: boolean;
+  hasNewline: boolean;
+  /** A line break after the anchor. */
+  newlineAfterAnchor: boolean;
+  comment: boolean;
+  /** End of the last token, or the offset the tokens would start at when there are none. */
+  end: number;
+  /** Offset of the anchor, or `end`. */
+  start: number;
+}
+
+type Indicator = 'doc-start' | 'explicit-key-ind' | 'map-value-ind' | 'seq-item-ind';
+
+/** Null, booleans, integers (decimal, 0o octal, 0x hex) and floats of the YAML 1.2 core schema, tried in this order. */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value under the core schema (and a plain `<<` key is a merge key). */
+function resolvePlain(s: string, atKey: boolean): Scalar | typeof MERGE {
+  if (s.length === 0) return null;
+  const c = s.charCodeAt(0);
+  // Only these can start anything but a string: digits + - . ~ n N t T f F, and < for `<<`.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 60)) {
+    return s;
+  }
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return c === 116 || c === 84;
+  if (OCT.test(s)) return parseInt(s.substring(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (HEX.test(s)) return parseInt(s.substring(2), 16);
+  if (INF_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  if (atKey && s === '<<') return MERGE;
+  return s;
+}
+
+/**
+ * The end of a node followed by `end` tokens (spaces, comments, line breaks; those from index `from`), from the node's
+ * own end `offset`; gives up on any other token there, and on a comment glued to the node where `reqSpace`.
+ */
+function endOffset(end: CST.SourceToken[] | undefined, offset: number, reqSpace: boolean, from = 0): number {
+  if (!end) return offset;
+  let hasSpace = false;
+  for (let i = from; i < end.length; i++) {
+    const t = end[i]!;
+    switch (t.type) {
+      case 'space':
+      case 'newline':
+        hasSpace = true;
+        break;
+      case 'comment':
+        if (reqSpace && !hasSpace) throw GIVE_UP;
+        break;
+      default:
+        throw GIVE_UP;
+    }
+    offset += t.source.length;
+  }
+  return offset;
+}
+
+/**
+ * Where the composer places an empty node that follows the tokens `before` (which end at `offset`): just after the last
+ * token that is not a space, comment or line break, and the spaces after it.
+ */
+function emptyPosition(offset: number, before: CST.SourceToken[] | undefined): number {
+  if (!before) return offset;
+  for (let i = before.length - 1; i >= 0; --i) {
+    const t = before[i]!;
+    if (t.type === 'space' || t.type === 'comment' || t.type === 'newline') {
+      offset -= t.source.length;
+      continue;
+    }
+    for (let j = i + 1; before[j]?.type === 'space'; j++) offset += before[j]!.source.length;
+    break;
+  }
+  return offset;
+}
+
+/** A key must fit on one line. */
+function containsNewline(key: CST.FlowScalar): boolean {
+  if (key.source.includes('\n')) return true;
+  if (key.end) for (const t of key.end) if (t.type === 'newline') return true;
+  return false;
+}
+
+function isFlowScalar(t: CST.Token): t is CST.FlowScalar {
+  return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
+}
+
+class CstBuilder extends ModelBuilder {
+  /** Why the document was given up (for tests and statistics). */
+  reason = '';
+  /** Each anchor's node, in document order so far (undefined while the anchored collection is being built). */
+  private readonly anchors = new Map<string, { node: Node | undefined }>();
+  /** After reading a node: the end of its own text (`r1`) and of the spaces, comments and line breaks after it (`r2`). */
+  private r1 = 0;
+  private r2 = 0;
+  private plain = false;
+
+  private giveUp(reason: string): never {
+    this.reason = reason;
+    throw GIVE_UP;
+  }
+
+  document(doc: CST.Document): { root: Node; span: Span } {
+    const v = doc.value;
+    const p = this.props(doc.start, false, 'doc-start', v ?? doc.end?.[0], doc.offset, true);
+    if (p.found && v && (v.type === 'block-map' || v.type === 'block-seq') && !p.hasNewline) this.giveUp('collection on the --- line');
+    const root = v ? this.node(v, p, 0) : this.empty(p.end, doc.start, p);
+    let end: number;
+    try {
+      end = endOffset(doc.end, this.r2, false);
+    } catch (err) {
+      if (err === GIVE_UP) this.giveUp('document end');
+      throw err;
+    }
+    return { root, span: { start: doc.offset, end } };
+  }
+
+  /**
+   * Reads the tokens before a node or indicator (what the composer's resolveProps does) and gives up where the
+   * composer would report something, and on tags and tabs.
+   */
+  private props(tokens: CST.SourceToken[], flow: boolean, indicator: Indicator, next: CST.Token | undefined, offset: number, startOnNewline: boolean): Props {
+    let hasSpace = startOnNewline;
+    let hasNewline = false;
+    let reqSpace = false;
+    let comment = false;
+    let comma = false;
+    let newlineAfterAnchor = false;
+    let anchor: CST.SourceToken | undefined;
+    let found: CST.SourceToken | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (reqSpace) {
+        if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comma') this.giveUp('anchor glued to the next token');
+        reqSpace = false;
+      }
+      switch (t.type) {
+        case 'space':
+          if (t.source.includes('\t')) this.giveUp('tab');
+          hasSpace = true;
+          break;
+        case 'comment':
+          if (!hasSpace) this.giveUp('comment glued to the token before');
+          comment = true;
+          break;
+        case 'newline':
+          hasNewline = true;
+          if (anchor) newlineAfterAnchor = true;
+          hasSpace = true;
+          break;
+        case 'anchor':
+          if (anchor || t.source.length === 1) this.giveUp('anchor');
+          anchor = t;
+          hasSpace = false;
+          reqSpace = true;
+          break;
+        case indicator:
+          if (anchor || found) this.giveUp('indicator after an anchor, or twice');
+          found = t;
+          hasSpace = false;
+          break;
+        case 'comma':
+          if (!flow || comma) this.giveUp('comma');
+          comma = true;
+          hasSpace = false;
+          break;
+        default:
+          this.giveUp(t.type === 'tag' ? 'tag' : `${t.type} before a node`);
+      }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace && next && next.type !== 'space' && next.type !== 'newline' && next.type !== 'comma' && (next.type !== 'scalar' || next.source !== '')) {
+      this.giveUp('anchor glued to the next token');
+    }
+    return { found, anchor, comma, hasNewline, newlineAfterAnchor, comment, end, start: anchor ? anchor.offset : end };
+  }
+
+  /** A node with the properties `p` (sets r2). */
+  private node(tok: CST.Token, p: Props, depth: number): Node {
+    switch (tok.type) {
+      case 'alias':
+        if (p.anchor) this.giveUp('anchor on an alias');
+        return this.alias(tok, depth);
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'block-scalar': {
+        const v = this.scalar(tok, false) as Scalar;
+        const { start, end } = this.span(tok.offset, this.r1);
+        const plain = this.plain;
+        const node: Node =
+          v === null
+            ? { kind: 'null', start, end, value: null, plain }
+            : typeof v === 'string'
+              ? { kind: 'string', start, end, value: v, plain }
+              : typeof v === 'number'
+                ? { kind: 'number', start, end, value: v, plain }
+                : { kind: 'boolean', start, end, value: v, plain };
+        if (p.anchor) this.anchors.set(p.anchor.source.substring(1), { node });
+        return node;
+      }
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection': {
+        if (depth >= this.limits.maxDepth) this.giveUp('too deep');
+        if (tok.type === 'block-seq' && p.anchor && !p.newlineAfterAnchor) this.giveUp('anchor on the line of a list item');
+        // The anchor counts from the start of its node: an alias inside it refers to it (and is recursive).
+        const slot: { node: Node | undefined } | undefined = p.anchor ? { node: undefined } : undefined;
+        if (slot) this.anchors.set(p.anchor!.source.substring(1), slot);
+        const node = tok.type === 'block-map' ? this.blockMap(tok, depth) : tok.type === 'block-seq' ? this.blockSeq(tok, depth) : this.flow(tok, depth);
+        if (slot) slot.node = node;
+        return node;
+      }
+      default:
+        return this.giveUp(`${tok.type} as a value`);
+    }
+  }
+
+  /** A scalar's value (sets r1, r2 and plain). */
+  private scalar(tok: CST.FlowScalar | CST.BlockScalar, atKey: boolean): Scalar | typeof MERGE {
+    if (tok.type === 'scalar') {
+      const src = tok.source;
+      if (!src.includes('\n')) {
+        // A plain scalar on one line is its own text, unless it starts with a character the composer rejects.
+        const c = src.charCodeAt(0);
+        if (c === 44 || c === 37 || c === 124 || c === 62 || c === 64 || c === 96 || c === 9) this.giveUp('plain scalar start');
+        this.r1 = tok.offset + src.length;
+        this.r2 = endOffset(tok.end, this.r1, true);
+        this.plain = true;
+        return resolvePlain(src, atKey);
+      }
+    }
+    let failed = false;
+    const r = CST.resolveAsScalar(tok, true, () => (failed = true));
+    if (!r || failed) this.giveUp('scalar');
+    this.r1 = r.range[1];
+    this.r2 = r.range[2];
+    this.plain = tok.type === 'scalar';
+    return tok.type === 'scalar' ? resolvePlain(r.value, atKey) : r.value;
+  }
+
+  /** An empty node after the tokens `before` (sets r2). */
+  private empty(offset: number, before: CST.SourceToken[] | undefined, p: Props): Node {
+    const at = emptyPosition(offset, before);
+    this.r2 = p.comment ? p.end : at;
+    const node: Node = { kind: 'null', start: at, end: at, value: null, plain: true };
+    if (p.anchor) this.anchors.set(p.anchor.source.substring(1), { node });
+    return node;
+  }
+
+  private aliasSpan(tok: CST.FlowScalar): Span {
+    return this.span(tok.offset, tok.offset + tok.source.length);
+  }
+
+  private alias(tok: CST.FlowScalar, depth: number): Node {
+    const name = tok.source.substring(1);
+    if (name === '') this.giveUp('empty alias');
+    this.r2 = endOffset(tok.end, tok.offset + tok.source.length, true);
+    const at = this.aliasSpan(tok);
+    const slot = this.anchors.get(name);
+    if (!slot) return this.unresolvedAlias(at);
+    if (!slot.node) return this.recursiveAlias(at);
+    return this.expandAlias(slot.node, depth, at);
+  }
+
+  /** A key: its text and span, and the end of its tokens in r2. */
+  private key(key: CST.Token | null | undefined): { key: string | typeof MERGE; span: Span } {
+    if (!key) this.giveUp('empty key');
+    if (!isFlowScalar(key)) this.giveUp('complex key');
+    const v = this.scalar(key, true);
+    return { key: v === MERGE ? MERGE : v === null ? 'null' : String(v), span: this.span(key.offset, this.r1) };
+  }
+
+  /** Adds the pair `key: value` to a mapping, or the sources of a `<<` key to `merges`. */
+  private pair(node: ObjectNode, key: string | typeof MERGE, keySpan: Span, value: Node, valueToken: CST.Token | undefined, merges: MergeSource[]): void {
+    if (key === MERGE) {
+      ModelBuilder.mergeSources(value, keySpan, merges);
+      return;
+    }
+    const entry: Entry = { key, keySpan, value };
+    if (valueToken?.type === 'alias') entry.aliasSpan = this.aliasSpan(valueToken);
+    this.addEntry(node, entry);
+  }
+
+  private blockMap(bm: CST.BlockMap, depth: number): ObjectNode {
+    const node: ObjectNode = { kind: 'object', start: bm.offset, end: 0, entries: [], byKey: new Map() };
+    const merges: MergeSource[] = [];
+    let offset = bm.offset;
+    let commentEnd = -1;
+    for (const { start, key, sep, value } of bm.items) {
+      const kp = this.props(start, false, 'explicit-key-ind', key ?? sep?.[0], offset, true);
+      if (kp.found) this.giveUp('explicit key');
+      if (!sep) {
+        if (kp.anchor || key) this.giveUp('key without separator');
+        commentEnd = kp.end;
+        continue;
+      }
+      if (kp.anchor) this.giveUp('anchor on a key');
+      if (key && (key.type === 'block-seq' || ('indent' in key && key.indent !== bm.indent))) this.giveUp('key indentation');
+      const k = this.key(key);
+      if (containsNewline(key as CST.FlowScalar)) this.giveUp('multi-line key');
+      const vp = this.props(sep, false, 'map-value-ind', value, this.r2, false);
+      offset = vp.end;
+      if (!vp.found) this.giveUp('key without colon');
+      if (value?.type === 'block-map' && !vp.hasNewline) this.giveUp('mapping on the line of its key');
+      if (kp.start < vp.found.offset - 1024) this.giveUp('key over 1024 characters');
+      const v = value ? this.node(value, vp, depth + 1) : this.empty(offset, sep, vp);
+      offset = this.r2;
+      this.pair(node, k.key, k.span, v, value, merges);
+    }
+    if (commentEnd > 0 && commentEnd < offset) this.giveUp('comment before the end of a mapping');
+    if (merges.length) this.applyMerges(node, merges);
+    node.end = visibleEnd(this.text, bm.offset, offset);
+    this.r2 = commentEnd !== -1 ? commentEnd : offset;
+    return node;
+  }
+
+  private blockSeq(bs: CST.BlockSequence, depth: number): ArrayNode {
+    const items: Node[] = [];
+    let aliasSpans: Span[] | undefined;
+    let offset = bs.offset;
+    let commentEnd = -1;
+    for (const { start, value } of bs.items) {
+      const p = this.props(start, false, 'seq-item-ind', value, offset, true);
+      if (!p.found) {
+        if (p.anchor || value) this.giveUp('list item without -');
+        commentEnd = p.end;
+        continue;
+      }
+      const v = value ? this.node(value, p, depth + 1) : this.empty(p.end, start, p);
+      offset = this.r2;
+      if (value?.type === 'alias') (aliasSpans ??= [])[items.length] = this.aliasSpan(value);
+      items.push(v);
+    }
+    const node: ArrayNode = { kind: 'array', start: bs.offset, end: visibleEnd(this.text, bs.offset, offset), items };
+    if (aliasSpans) node.aliasSpans = aliasSpans;
+    this.r2 = commentEnd !== -1 ? commentEnd : offset;
+    return node;
+  }
+
+  private flow(fc: CST.FlowCollection, depth: number): Node {
+    const isMap = fc.start.source === '{';
+    const map: ObjectNode | undefined = isMap ? { kind: 'object', start: fc.offset, end: 0, entries: [], byKey: new Map() } : undefined;
+    const merges: MergeSource[] = [];
+    const items: Node[] = [];
+    let aliasSpans: Span[] | undefined;
+    let offset = fc.offset + fc.start.source.length;
+    const n = fc.items.length;
+    for (let i = 0; i < n; i++) {
+      const { start, key, sep, value } = fc.items[i]!;
+      const p = this.props(start, true, 'explicit-key-ind', key ?? sep?.[0], offset, false);
+      if (p.found) this.giveUp('explicit key');
+      if (!p.anchor && !sep && !value) {
+        // Nothing but commas, spaces and comments: fine after the last item (a trailing comma), not elsewhere.
+        if ((i === 0 && p.comma) || i < n - 1) this.giveUp('empty item in a flow collection');
+        offset = p.end;
+        continue;
+      }
+      if (i === 0 ? p.comma : !p.comma) this.giveUp('comma');
+      if (value && (value.type === 'block-map' || value.type === 'block-seq')) this.giveUp('block collection in a flow collection');
+      if (!map) {
+        if (sep || key !== undefined) this.giveUp('pair in a flow sequence');
+        const v = value ? this.node(value, p, depth + 1) : this.empty(p.end, undefined, p);
+        offset = this.r2;
+        if (value?.type === 'alias') (aliasSpans ??= [])[items.length] = this.aliasSpan(value);
+        items.push(v);
+        continue;
+      }
+      if (p.anchor) this.giveUp('anchor on a key');
+      const k = this.key(key);
+      const vp = this.props(sep ?? [], true, 'map-value-ind', value, this.r2, false);
+      if (!vp.found && value) this.giveUp('value without colon');
+      let v: Node | undefined;
+      if (value) v = this.node(value, vp, depth + 1);
+      else if (vp.found) v = this.empty(vp.end, sep, vp);
+      offset = v ? this.r2 : vp.end;
+      if (k.key === MERGE) {
+        if (v) ModelBuilder.mergeSources(v, k.span, merges);
+        continue;
+      }
+      this.pair(map, k.key, k.span, v ?? { kind: 'null', start: k.span.end, end: k.span.end, value: null }, value, merges);
+    }
+    const close = fc.end[0];
+    if (!close || close.source !== (isMap ? '}' : ']')) this.giveUp('flow collection not closed');
+    const closeEnd = close.offset + close.source.length;
+    this.r2 = endOffset(fc.end, closeEnd, true, 1);
+    const span = this.span(fc.offset, closeEnd);
+    if (map) {
+      if (merges.length) this.applyMerges(map, merges);
+      map.end = span.end;
+      return map;
+    }
+    const node: ArrayNode = { kind: 'array', start: span.start, end: span.end, items };
+    if (aliasSpans) node.aliasSpans = aliasSpans;
+    return node;
+  }
+}
