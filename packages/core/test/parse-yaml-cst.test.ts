@@ -56,7 +56,7 @@ function firstDifference(a: string, b: string): string {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   const from = Math.max(0, i - 300);
-  return `syntax tree: …${a.slice(from, i + 300)}\ncomposer:    …${b.slice(from, i + 300)}`;
+  return `\nbuilt:    …${a.slice(from, i + 300)}\ncomposed: …${b.slice(from, i + 300)}`;
 }
 
 interface Tally {
@@ -78,7 +78,9 @@ function tally(): Tally {
 function compare(name: string, text: string, t: Tally, limits: ParseLimits = DEFAULT_LIMITS): void {
   const source = new SourceText(text);
   const reasons: string[] = [];
-  const fast = parseYaml(source, limits, (r) => reasons.push(r));
+  const fast = parseYaml(source, limits, { onComposed: (r) => reasons.push(r) });
+  // The same with finished parts of each document taken out of the syntax tree after every token (as on a large text).
+  const streamed = parseYaml(source, limits, { consumeEvery: 1, batch: 1 });
   const reference = composeYaml(new Parser().parse(source.text), source.text, limits);
   t.inputs++;
   const valid = limits === DEFAULT_LIMITS && !reference.problems.some((p) => p.code === 'syntax' || p.code === 'too-deep');
@@ -88,9 +90,12 @@ function compare(name: string, text: string, t: Tally, limits: ParseLimits = DEF
     if (valid && process.env.SHOW_COMPOSED === r) console.log(`${r}: ${name}\n${text}`);
   }
   t.built += Math.max(0, fast.documents.length - reasons.length);
-  const a = canon({ problems: fast.problems, documents: fast.documents, values: fast.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span).value) });
-  const b = canon({ problems: reference.problems, documents: reference.documents, values: reference.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span).value) });
-  if (a !== b) t.mismatches.push(t.mismatches.length < 3 ? `${name}: ${firstDifference(a, b)}\n--- input ---\n${text.slice(0, 600)}` : name);
+  const model = (p: typeof fast) =>
+    canon({ problems: p.problems, documents: p.documents, values: p.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span).value) });
+  const b = model(reference);
+  for (const [how, a] of [['syntax tree', model(fast)], ['syntax tree taken in while parsing', model(streamed)]] as const) {
+    if (a !== b) t.mismatches.push(t.mismatches.length < 3 ? `${name}, ${how}: ${firstDifference(a, b)}\n--- input ---\n${text.slice(0, 600)}` : name);
+  }
 }
 
 /** Edits at YAML's syntax: indicators, quotes, brackets, anchors, tabs, indentation, line ends. */

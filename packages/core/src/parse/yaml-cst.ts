@@ -16,20 +16,24 @@ import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
  * indicators, nesting past the depth limit. The caller then composes that document as before, so every message and
  * range of a broken document stays what the composer gives.
  */
-export function buildFromCst(doc: CST.Document, text: string, limits: ParseLimits): CstResult {
-  const builder = new CstBuilder(text, limits, []);
+export function buildFromCst(doc: CST.Document, text: string, limits: ParseLimits, started?: CstBuilder): CstResult {
+  const builder = started ?? new CstBuilder(text, limits, []);
+  if (builder.gaveUp) return { reason: builder.reason, damaged: builder.consumed };
   try {
     const { root, span } = builder.document(doc);
     return { document: { root, span }, problems: builder.problems };
   } catch (err) {
-    if (err === GIVE_UP) return { reason: builder.reason || 'text after a node' };
     // The recursion is bounded by the depth limit; a stack that runs out anyway leaves the document to the composer.
-    if (err instanceof RangeError) return { reason: 'stack' };
-    throw err;
+    if (err !== GIVE_UP && !(err instanceof RangeError)) throw err;
+    return { reason: err === GIVE_UP ? builder.reason || 'text after a node' : 'stack', damaged: builder.consumed };
   }
 }
 
-export type CstResult = { document: { root: Node; span: Span }; problems: ParseProblem[] } | { reason: string; document?: undefined };
+/**
+ * The model of a document, or why the document is left to the composer; `damaged` when the builder already took
+ * finished parts out of the syntax tree (see {@link CstBuilder.consume}), so that the text must be parsed again.
+ */
+export type CstResult = { document: { root: Node; span: Span }; problems: ParseProblem[] } | { reason: string; damaged: boolean; document?: undefined };
 
 /**
  * The end of the `...` line after a document (what the composer makes the document's end), or undefined when the
@@ -153,11 +157,54 @@ function isFlowScalar(t: CST.Token): t is CST.FlowScalar {
   return t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar';
 }
 
-class CstBuilder extends ModelBuilder {
+/** An anchor's node (undefined while the anchored collection is being built). */
+interface AnchorSlot {
+  node: Node | undefined;
+}
+
+/** A block collection being built, item by item. */
+interface Frame {
+  /** End of the last item read (where the composer's offset is). */
+  offset: number;
+  /** End of the last item that held nothing but comments and blank lines, or -1. */
+  commentEnd: number;
+  /** An item whose value (`child`) is still being parsed, with what was read of the item before the value. */
+  pending?: { item: object; head: Props | MapHead; child: CST.Token };
+  /** The collection's anchor. */
+  slot: AnchorSlot | undefined;
+}
+
+interface MapFrame extends Frame {
+  node: ObjectNode;
+  merges: MergeSource[];
+}
+
+interface SeqFrame extends Frame {
+  items: Node[];
+  aliasSpans?: Span[];
+}
+
+/** What a mapping item holds before its value. */
+interface MapHead {
+  key: string | typeof MERGE;
+  span: Span;
+  value: Props;
+}
+
+/** Most finished items a block collection may hold before {@link CstBuilder.consume} takes them in. */
+const BATCH = 16;
+
+export class CstBuilder extends ModelBuilder {
   /** Why the document was given up (for tests and statistics). */
   reason = '';
-  /** Each anchor's node, in document order so far (undefined while the anchored collection is being built). */
-  private readonly anchors = new Map<string, { node: Node | undefined }>();
+  gaveUp = false;
+  /** Items were taken out of the syntax tree: it can no longer be composed. */
+  consumed = false;
+  private readonly anchors = new Map<string, AnchorSlot>();
+  /** Collections of the document being parsed whose first items were taken in already. */
+  private readonly frames = new Map<CST.Token, MapFrame | SeqFrame>();
+  /** The document's own properties (`---`, an anchor), once read. */
+  private docProps: Props | undefined;
   /** After reading a node: the end of its own text (`r1`) and of the spaces, comments and line breaks after it (`r2`). */
   private r1 = 0;
   private r2 = 0;
@@ -170,8 +217,7 @@ class CstBuilder extends ModelBuilder {
 
   document(doc: CST.Document): { root: Node; span: Span } {
     const v = doc.value;
-    const p = this.props(doc.start, false, 'doc-start', v ?? doc.end?.[0], doc.offset, true);
-    if (p.found && v && (v.type === 'block-map' || v.type === 'block-seq') && !p.hasNewline) this.giveUp('collection on the --- line');
+    const p = this.docProps ?? this.documentProps(doc, v);
     const root = v ? this.node(v, p, 0) : this.empty(p.end, doc.start, p);
     let end: number;
     try {
@@ -181,6 +227,67 @@ class CstBuilder extends ModelBuilder {
       throw err;
     }
     return { root, span: { start: doc.offset, end } };
+  }
+
+  private documentProps(doc: CST.Document, value: CST.Token | undefined): Props {
+    const p = this.props(doc.start, false, 'doc-start', value ?? doc.end?.[0], doc.offset, true);
+    if (p.found && value && (value.type === 'block-map' || value.type === 'block-seq') && !p.hasNewline) this.giveUp('collection on the --- line');
+    return p;
+  }
+
+  /**
+   * Takes in the finished items of the block collections that the parser is still building (`stack` is its stack
+   * of unfinished tokens: the document, then each collection inside the last item of the one before), in document
+   * order, and removes them from the syntax tree, so that a large document is never held whole as a syntax tree.
+   *
+   * While a collection is not the top of the stack, every item but its last is finished: the parser only adds to the
+   * last item, or adds items. The top collection may still add a comment to the end of its second-to-last item's
+   * value, so its last two items stay. The last item's value is the next collection on the stack; what that item
+   * holds before the value is read now, so that the collection (and its anchor) starts in document order.
+   */
+  consume(stack: readonly CST.Token[], batch = BATCH): void {
+    const doc = stack[0];
+    if (this.gaveUp || doc?.type !== 'document') return;
+    try {
+      for (let j = 1; j < stack.length; j++) {
+        const c = stack[j]!;
+        if (c.type !== 'block-map' && c.type !== 'block-seq') return;
+        let f = this.frames.get(c);
+        if (!f) {
+          let p: Props;
+          if (j === 1) p = this.docProps ??= this.documentProps(doc, c);
+          else {
+            const parent = stack[j - 1] as CST.BlockMap | CST.BlockSequence;
+            const pf = this.frames.get(parent)!;
+            const last = parent.items[parent.items.length - 1]!;
+            if (last.value || (parent.type === 'block-map' && !last.sep)) return;
+            if (pf.pending?.item !== last) {
+              const head =
+                parent.type === 'block-map' ? this.mapHead(parent, pf as MapFrame, last as CST.BlockMap['items'][number], c) : this.seqHead(pf, last as CST.BlockSequence['items'][number], c);
+              if (!head) return;
+              pf.pending = { item: last, head, child: c };
+            }
+            const head = pf.pending.head;
+            p = 'value' in head ? head.value : head;
+          }
+          f = this.open(c, p, j - 1);
+          this.frames.set(c, f);
+        }
+        const top = j === stack.length - 1;
+        const done = c.items.length - (top ? 2 : 1);
+        if (done >= batch) {
+          if (c.type === 'block-map') this.mapItems(c, f as MapFrame, done, j - 1);
+          else this.seqItems(c, f as SeqFrame, done, j - 1);
+          c.items.splice(0, done);
+          this.consumed = true;
+        }
+        if (top) return;
+      }
+    } catch (err) {
+      if (err !== GIVE_UP && !(err instanceof RangeError)) throw err;
+      this.gaveUp = true;
+      this.reason ||= err === GIVE_UP ? 'text after a node' : 'stack';
+    }
   }
 
   /**
@@ -269,20 +376,40 @@ class CstBuilder extends ModelBuilder {
         return node;
       }
       case 'block-map':
-      case 'block-seq':
+      case 'block-seq': {
+        const f = (this.frames.size && this.frames.get(tok)) || this.open(tok, p, depth);
+        const node = tok.type === 'block-map' ? this.finishMap(tok, f as MapFrame, depth) : this.finishSeq(tok, f as SeqFrame, depth);
+        if (f.slot) f.slot.node = node;
+        return node;
+      }
       case 'flow-collection': {
         if (depth >= this.limits.maxDepth) this.giveUp('too deep');
-        if (tok.type === 'block-seq' && p.anchor && !p.newlineAfterAnchor) this.giveUp('anchor on the line of a list item');
-        // The anchor counts from the start of its node: an alias inside it refers to it (and is recursive).
-        const slot: { node: Node | undefined } | undefined = p.anchor ? { node: undefined } : undefined;
-        if (slot) this.anchors.set(p.anchor!.source.substring(1), slot);
-        const node = tok.type === 'block-map' ? this.blockMap(tok, depth) : tok.type === 'block-seq' ? this.blockSeq(tok, depth) : this.flow(tok, depth);
+        const slot = this.anchor(p);
+        const node = this.flow(tok, depth);
         if (slot) slot.node = node;
         return node;
       }
       default:
         return this.giveUp(`${tok.type} as a value`);
     }
+  }
+
+  /** An anchor on a collection counts from the start of the collection: an alias inside it refers to it (and is recursive). */
+  private anchor(p: Props): AnchorSlot | undefined {
+    if (!p.anchor) return undefined;
+    const slot: AnchorSlot = { node: undefined };
+    this.anchors.set(p.anchor.source.substring(1), slot);
+    return slot;
+  }
+
+  /** Starts a block collection with the properties `p`. */
+  private open(tok: CST.BlockMap | CST.BlockSequence, p: Props, depth: number): MapFrame | SeqFrame {
+    if (depth >= this.limits.maxDepth) this.giveUp('too deep');
+    if (tok.type === 'block-seq' && p.anchor && !p.newlineAfterAnchor) this.giveUp('anchor on the line of a list item');
+    const f = { offset: tok.offset, commentEnd: -1, slot: this.anchor(p) };
+    return tok.type === 'block-map'
+      ? { ...f, node: { kind: 'object', start: tok.offset, end: 0, entries: [], byKey: new Map() }, merges: [] }
+      : { ...f, items: [] };
   }
 
   /** A scalar's value (sets r1, r2 and plain). */
@@ -351,58 +478,89 @@ class CstBuilder extends ModelBuilder {
     this.addEntry(node, entry);
   }
 
-  private blockMap(bm: CST.BlockMap, depth: number): ObjectNode {
-    const node: ObjectNode = { kind: 'object', start: bm.offset, end: 0, entries: [], byKey: new Map() };
-    const merges: MergeSource[] = [];
-    let offset = bm.offset;
-    let commentEnd = -1;
-    for (const { start, key, sep, value } of bm.items) {
-      const kp = this.props(start, false, 'explicit-key-ind', key ?? sep?.[0], offset, true);
-      if (kp.found) this.giveUp('explicit key');
-      if (!sep) {
-        if (kp.anchor || key) this.giveUp('key without separator');
-        commentEnd = kp.end;
-        continue;
-      }
-      if (kp.anchor) this.giveUp('anchor on a key');
-      if (key && (key.type === 'block-seq' || ('indent' in key && key.indent !== bm.indent))) this.giveUp('key indentation');
-      const k = this.key(key);
-      if (containsNewline(key as CST.FlowScalar)) this.giveUp('multi-line key');
-      const vp = this.props(sep, false, 'map-value-ind', value, this.r2, false);
-      offset = vp.end;
-      if (!vp.found) this.giveUp('key without colon');
-      if (value?.type === 'block-map' && !vp.hasNewline) this.giveUp('mapping on the line of its key');
-      if (kp.start < vp.found.offset - 1024) this.giveUp('key over 1024 characters');
-      const v = value ? this.node(value, vp, depth + 1) : this.empty(offset, sep, vp);
-      offset = this.r2;
-      this.pair(node, k.key, k.span, v, value, merges);
+  /** What a mapping item holds before its value (`value`: its value token, or the one the parser is building); undefined for a line of comments. */
+  private mapHead(bm: CST.BlockMap, f: MapFrame, item: CST.BlockMap['items'][number], value: CST.Token | undefined): MapHead | undefined {
+    const { start, key, sep } = item;
+    const kp = this.props(start, false, 'explicit-key-ind', key ?? sep?.[0], f.offset, true);
+    if (kp.found) this.giveUp('explicit key');
+    if (!sep) {
+      if (kp.anchor || key) this.giveUp('key without separator');
+      f.commentEnd = kp.end;
+      return undefined;
     }
+    if (kp.anchor) this.giveUp('anchor on a key');
+    if (key && (key.type === 'block-seq' || ('indent' in key && key.indent !== bm.indent))) this.giveUp('key indentation');
+    const k = this.key(key);
+    if (containsNewline(key as CST.FlowScalar)) this.giveUp('multi-line key');
+    const vp = this.props(sep, false, 'map-value-ind', value, this.r2, false);
+    f.offset = vp.end;
+    if (!vp.found) this.giveUp('key without colon');
+    if (value?.type === 'block-map' && !vp.hasNewline) this.giveUp('mapping on the line of its key');
+    if (kp.start < vp.found.offset - 1024) this.giveUp('key over 1024 characters');
+    return { key: k.key, span: k.span, value: vp };
+  }
+
+  /** What a list item holds before its value; undefined for a line of comments. */
+  private seqHead(f: Frame, item: CST.BlockSequence['items'][number], value: CST.Token | undefined): Props | undefined {
+    const p = this.props(item.start, false, 'seq-item-ind', value, f.offset, true);
+    if (!p.found) {
+      if (p.anchor || value) this.giveUp('list item without -');
+      f.commentEnd = p.end;
+      return undefined;
+    }
+    return p;
+  }
+
+  /** What was read of the pending item before its value, now that the value is there. */
+  private resume(f: Frame, value: CST.Token | undefined): Props | MapHead {
+    const { head, child } = f.pending!;
+    f.pending = undefined;
+    if (value !== child) this.giveUp('value not the one the parser was building');
+    return head;
+  }
+
+  /** Takes in the first `count` items of a block mapping. */
+  private mapItems(bm: CST.BlockMap, f: MapFrame, count: number, depth: number): void {
+    for (let i = 0; i < count; i++) {
+      const item = bm.items[i]!;
+      const head = f.pending?.item === item ? (this.resume(f, item.value) as MapHead) : this.mapHead(bm, f, item, item.value);
+      if (!head) continue;
+      const { value, sep } = item;
+      const v = value ? this.node(value, head.value, depth + 1) : this.empty(f.offset, sep, head.value);
+      f.offset = this.r2;
+      this.pair(f.node, head.key, head.span, v, value, f.merges);
+    }
+  }
+
+  private finishMap(bm: CST.BlockMap, f: MapFrame, depth: number): ObjectNode {
+    this.mapItems(bm, f, bm.items.length, depth);
+    const { node, offset, commentEnd } = f;
     if (commentEnd > 0 && commentEnd < offset) this.giveUp('comment before the end of a mapping');
-    if (merges.length) this.applyMerges(node, merges);
+    if (f.merges.length) this.applyMerges(node, f.merges);
     node.end = visibleEnd(this.text, bm.offset, offset);
     this.r2 = commentEnd !== -1 ? commentEnd : offset;
     return node;
   }
 
-  private blockSeq(bs: CST.BlockSequence, depth: number): ArrayNode {
-    const items: Node[] = [];
-    let aliasSpans: Span[] | undefined;
-    let offset = bs.offset;
-    let commentEnd = -1;
-    for (const { start, value } of bs.items) {
-      const p = this.props(start, false, 'seq-item-ind', value, offset, true);
-      if (!p.found) {
-        if (p.anchor || value) this.giveUp('list item without -');
-        commentEnd = p.end;
-        continue;
-      }
-      const v = value ? this.node(value, p, depth + 1) : this.empty(p.end, start, p);
-      offset = this.r2;
-      if (value?.type === 'alias') (aliasSpans ??= [])[items.length] = this.aliasSpan(value);
-      items.push(v);
+  /** Takes in the first `count` items of a block sequence. */
+  private seqItems(bs: CST.BlockSequence, f: SeqFrame, count: number, depth: number): void {
+    for (let i = 0; i < count; i++) {
+      const item = bs.items[i]!;
+      const p = f.pending?.item === item ? (this.resume(f, item.value) as Props) : this.seqHead(f, item, item.value);
+      if (!p) continue;
+      const { value } = item;
+      const v = value ? this.node(value, p, depth + 1) : this.empty(p.end, item.start, p);
+      f.offset = this.r2;
+      if (value?.type === 'alias') (f.aliasSpans ??= [])[f.items.length] = this.aliasSpan(value);
+      f.items.push(v);
     }
-    const node: ArrayNode = { kind: 'array', start: bs.offset, end: visibleEnd(this.text, bs.offset, offset), items };
-    if (aliasSpans) node.aliasSpans = aliasSpans;
+  }
+
+  private finishSeq(bs: CST.BlockSequence, f: SeqFrame, depth: number): Node {
+    this.seqItems(bs, f, bs.items.length, depth);
+    const { offset, commentEnd } = f;
+    const node: ArrayNode = { kind: 'array', start: bs.offset, end: visibleEnd(this.text, bs.offset, offset), items: f.items };
+    if (f.aliasSpans) node.aliasSpans = f.aliasSpans;
     this.r2 = commentEnd !== -1 ? commentEnd : offset;
     return node;
   }

@@ -1,9 +1,9 @@
-import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
 import { yamlMessage } from './yaml-messages.js';
-import { buildFromCst, documentEndOffset } from './yaml-cst.js';
+import { buildFromCst, CstBuilder, documentEndOffset } from './yaml-cst.js';
 import { ModelBuilder, type MergeSource } from './yaml-model.js';
 
 /**
@@ -17,18 +17,35 @@ export interface RawDocument {
 
 type Parsed = { documents: RawDocument[]; problems: ParseProblem[] };
 
+/** Texts from this size on are not held whole as a syntax tree (see {@link CstBuilder.consume}). */
+const LARGE = 1 << 20;
+
+export interface YamlParseOptions {
+  /** Hears why a document, or the whole stream, was composed by the library rather than built from the syntax tree. */
+  onComposed?: (reason: string) => void;
+  /**
+   * Take finished parts of a document out of the syntax tree every this many tokens while it is parsed (0: never).
+   * By default, every 1,024 tokens for a text of 1 MiB or more.
+   */
+  consumeEvery?: number;
+  /** Finished items a collection holds before they are taken out (default 16). */
+  batch?: number;
+}
+
 /**
  * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
  * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
  *
  * Each document's model is built straight from the parser's syntax tree (see yaml-cst.ts), and the tree dropped as
- * soon as that is done; a document that builder leaves alone (a syntax error, a tag, …) is composed by the yaml
- * library and converted (see {@link composeYaml}). A stream with directives (`%YAML`, `%TAG`) or errors between
- * documents is composed whole. Either way the model and problems are the same. `onComposed` hears why each
- * document, or the whole stream, was composed.
+ * soon as that is done (in a large text, bit by bit while it is parsed); a document that builder leaves alone (a
+ * syntax error, a tag, …) is composed by the yaml library and converted (see {@link composeYaml}). A stream with
+ * directives (`%YAML`, `%TAG`) or errors between documents is composed whole, and so is a large one whose document
+ * turns out broken after parts of it were taken out of the syntax tree. Either way the model and problems are the
+ * same.
  */
-export function parseYaml(source: SourceText, limits: ParseLimits, onComposed?: (reason: string) => void): Parsed {
+export function parseYaml(source: SourceText, limits: ParseLimits, options: YamlParseOptions = {}): Parsed {
   const text = source.text;
+  const { onComposed } = options;
   const documents: RawDocument[] = [];
   const problems: ParseProblem[] = [];
   /** The last document, when it was composed: its tokens, for the composer (with its `...` line if one follows). */
@@ -48,17 +65,20 @@ export function parseYaml(source: SourceText, limits: ParseLimits, onComposed?: 
     onComposed?.(reason);
     return composeYaml(new Parser().parse(text), text, limits);
   };
-  for (const token of new Parser().parse(text)) {
+  const every = options.consumeEvery ?? (text.length >= LARGE ? 1024 : 0);
+  const started = every > 0 ? new StartedDocuments(text, limits, options.batch) : undefined;
+  for (const token of parse(text, every, started)) {
     switch (token.type) {
       case 'document': {
         if (!composePending()) return whole('stack');
-        const built = buildFromCst(token, text, limits);
+        const built = buildFromCst(token, text, limits, started?.take(token));
         endedBy = undefined;
         if (built.document) {
           last = built.document;
           documents.push(last);
           for (const p of built.problems) problems.push(p);
         } else {
+          if (built.damaged) return whole(built.reason);
           onComposed?.(built.reason);
           last = undefined;
           pending = [token];
@@ -89,6 +109,50 @@ export function parseYaml(source: SourceText, limits: ParseLimits, onComposed?: 
   }
   if (!composePending()) return whole('stack');
   return { documents, problems };
+}
+
+/** The parser's tokens (what `Parser.parse` gives); with `every`, `started` takes in finished parts of the document being parsed every so many tokens. */
+function* parse(text: string, every: number, started: StartedDocuments | undefined): Generator<CST.Token> {
+  const parser = new Parser();
+  let n = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    yield* parser.next(lexeme);
+    if (started && ++n === every) {
+      n = 0;
+      started.consume(parser.stack);
+    }
+  }
+  yield* parser.end();
+}
+
+/** The builder of the document the parser is in, which takes in its finished parts as the parser goes. */
+class StartedDocuments {
+  private doc: CST.Token | undefined;
+  private builder: CstBuilder | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+    private readonly batch: number | undefined,
+  ) {}
+
+  consume(stack: readonly CST.Token[]): void {
+    const doc = stack[0];
+    if (doc?.type !== 'document') return;
+    if (doc !== this.doc) {
+      this.doc = doc;
+      this.builder = new CstBuilder(this.text, this.limits, []);
+    }
+    this.builder!.consume(stack, this.batch);
+  }
+
+  /** The builder started on `doc`, if any. */
+  take(doc: CST.Document): CstBuilder | undefined {
+    if (doc !== this.doc) return undefined;
+    const b = this.builder;
+    this.doc = this.builder = undefined;
+    return b;
+  }
 }
 
 /**
