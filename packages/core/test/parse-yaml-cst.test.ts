@@ -8,11 +8,12 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Parser } from 'yaml';
+import { Lexer, Parser, type CST } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ClusterDocument, DEFAULT_LIMITS, SourceText } from '@acklint/core';
 import { composeYaml, parseYaml } from '../src/parse/yaml.js';
 import type { ParseLimits } from '../src/parse/problems.js';
+import { buildFromCst, CstBuilder } from '../src/parse/yaml-cst.js';
 import { generate, loadSeeds, Rng } from '../../../scripts/fuzz/generate.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -198,4 +199,27 @@ describe('YAML model from the syntax tree', () => {
     expect(t.inputs).toBeGreaterThan(2500);
     console.log(`generated: ${t.inputs} inputs, ${t.built} documents built from the syntax tree, composed: ${JSON.stringify(Object.fromEntries(t.composed))}; of those, without syntax errors: ${JSON.stringify(Object.fromEntries(t.composedValid))}`);
   }, 180_000);
+
+  it('takes finished items out of the syntax tree while the parser goes, and builds the same model', () => {
+    const pools = Array.from({ length: 300 }, (_, i) => `  - name: pool-${i}\n    sizes: [1, 2]\n    disks:\n      - category: cloud_essd\n        size: ${i}\n`).join('');
+    const text = `cluster_type: ManagedKubernetes\nbase: &b {x: 1}\nnodepools:\n${pools}tail:\n  <<: *b\n`;
+    const parser = new Parser();
+    const builder = new CstBuilder(text, DEFAULT_LIMITS, []);
+    let most = 0;
+    let doc: CST.Document | undefined;
+    for (const lexeme of new Lexer().lex(text)) {
+      for (const token of parser.next(lexeme)) if (token.type === 'document') doc = token;
+      builder.consume(parser.stack, 4);
+      for (const t of parser.stack) if (t.type === 'block-seq' || t.type === 'block-map') most = Math.max(most, t.items.length);
+    }
+    for (const token of parser.end()) if (token.type === 'document') doc = token;
+    expect(builder.consumed).toBe(true);
+    // Never more than the batch, the two items the parser may still change, and one being added.
+    expect(most).toBeLessThanOrEqual(7);
+    const built = buildFromCst(doc!, text, DEFAULT_LIMITS, builder);
+    const reference = composeYaml(new Parser().parse(text), text, DEFAULT_LIMITS);
+    expect(built.document).toBeDefined();
+    expect(canon([built.document])).toBe(canon(reference.documents));
+    expect(reference.documents[0]!.root).toMatchObject({ kind: 'object' });
+  });
 });

@@ -273,9 +273,11 @@ export class CstBuilder extends ModelBuilder {
           f = this.open(c, p, j - 1);
           this.frames.set(c, f);
         }
+        // Everything before the next collection on the stack is taken in before it (document order); the top
+        // collection is taken in by batches.
         const top = j === stack.length - 1;
         const done = c.items.length - (top ? 2 : 1);
-        if (done >= batch) {
+        if (top ? done >= batch : done > 0) {
           if (c.type === 'block-map') this.mapItems(c, f as MapFrame, done, j - 1);
           else this.seqItems(c, f as SeqFrame, done, j - 1);
           c.items.splice(0, done);

@@ -17,16 +17,10 @@ export interface RawDocument {
 
 type Parsed = { documents: RawDocument[]; problems: ParseProblem[] };
 
-/** Texts from this size on are not held whole as a syntax tree (see {@link CstBuilder.consume}). */
-const LARGE = 1 << 20;
-
 export interface YamlParseOptions {
   /** Hears why a document, or the whole stream, was composed by the library rather than built from the syntax tree. */
   onComposed?: (reason: string) => void;
-  /**
-   * Take finished parts of a document out of the syntax tree every this many tokens while it is parsed (0: never).
-   * By default, every 1,024 tokens for a text of 1 MiB or more.
-   */
+  /** Take finished parts of a document out of the syntax tree every this many tokens while it is parsed (0: never; default 1,024). */
   consumeEvery?: number;
   /** Finished items a collection holds before they are taken out (default 16). */
   batch?: number;
@@ -36,26 +30,39 @@ export interface YamlParseOptions {
  * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
  * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
  *
- * Each document's model is built straight from the parser's syntax tree (see yaml-cst.ts), and the tree dropped as
- * soon as that is done (in a large text, bit by bit while it is parsed); a document that builder leaves alone (a
- * syntax error, a tag, …) is composed by the yaml library and converted (see {@link composeYaml}). A stream with
- * directives (`%YAML`, `%TAG`) or errors between documents is composed whole, and so is a large one whose document
- * turns out broken after parts of it were taken out of the syntax tree. Either way the model and problems are the
- * same.
+ * Each document's model is built straight from the parser's syntax tree (see yaml-cst.ts), bit by bit while the
+ * parser goes, so that a document is never held whole as a syntax tree (a large spec would take several times its
+ * model's memory, and holding it costs the garbage collector more than building the model). A document the builder
+ * leaves alone (a syntax error, a tag, …) is composed by the yaml library and converted (see {@link composeYaml}),
+ * from a second parse when parts of it were taken out of its syntax tree already. A stream with directives (`%YAML`,
+ * `%TAG`) or errors between documents is composed whole. Either way the model and problems are the same.
  */
 export function parseYaml(source: SourceText, limits: ParseLimits, options: YamlParseOptions = {}): Parsed {
   const text = source.text;
   const { onComposed } = options;
   const documents: RawDocument[] = [];
   const problems: ParseProblem[] = [];
-  /** The last document, when it was composed: its tokens, for the composer (with its `...` line if one follows). */
-  let pending: CST.Token[] | undefined;
+  /** The last document, when it is to be composed: its index and syntax tree (unless damaged), and its `...` line. */
+  let pending: { index: number; token: CST.Document | undefined; end?: CST.DocumentEnd } | undefined;
   let last: RawDocument | undefined;
   let endedBy: CST.DocumentEnd | undefined;
+  let index = -1;
+  /** A second parse of the text, for the syntax trees of damaged documents (in order, so one parse serves them all). */
+  let replay: { tokens: Iterator<CST.Token>; index: number } | undefined;
+  const replayed = (i: number): CST.Document => {
+    replay ??= { tokens: new Parser().parse(text)[Symbol.iterator](), index: -1 };
+    for (;;) {
+      const next = replay.tokens.next();
+      if (next.done) throw new Error('the second parse of a YAML text found fewer documents');
+      if (next.value.type === 'document' && ++replay.index === i) return next.value;
+    }
+  };
   const composePending = (): boolean => {
     if (!pending) return true;
-    const r = composeYaml(pending, text, limits);
+    const { index: i, token, end } = pending;
     pending = undefined;
+    const doc = token ?? replayed(i);
+    const r = composeYaml(end ? [doc, end] : [doc], text, limits);
     if (r.documents.length === 0) return false; // the composer ran out of stack: the whole file is reported as one problem
     documents.push(...r.documents);
     problems.push(...r.problems);
@@ -65,12 +72,13 @@ export function parseYaml(source: SourceText, limits: ParseLimits, options: Yaml
     onComposed?.(reason);
     return composeYaml(new Parser().parse(text), text, limits);
   };
-  const every = options.consumeEvery ?? (text.length >= LARGE ? 1024 : 0);
+  const every = options.consumeEvery ?? 1024;
   const started = every > 0 ? new StartedDocuments(text, limits, options.batch) : undefined;
   for (const token of parse(text, every, started)) {
     switch (token.type) {
       case 'document': {
         if (!composePending()) return whole('stack');
+        index++;
         const built = buildFromCst(token, text, limits, started?.take(token));
         endedBy = undefined;
         if (built.document) {
@@ -78,10 +86,9 @@ export function parseYaml(source: SourceText, limits: ParseLimits, options: Yaml
           documents.push(last);
           for (const p of built.problems) problems.push(p);
         } else {
-          if (built.damaged) return whole(built.reason);
           onComposed?.(built.reason);
           last = undefined;
-          pending = [token];
+          pending = { index, token: built.damaged ? undefined : token };
         }
         break;
       }
@@ -89,7 +96,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits, options: Yaml
         // A `...` line ends the document before it, and its comments count as that document's.
         if (endedBy || (!last && !pending)) return whole('document end');
         endedBy = token;
-        if (pending) pending.push(token);
+        if (pending) pending.end = token;
         else {
           const end = documentEndOffset(token);
           if (end === undefined) return whole('document end');
