@@ -176,7 +176,7 @@ interface Frame {
 
 interface MapFrame extends Frame {
   node: ObjectNode;
-  merges: MergeSource[];
+  merges: MergeSource[] | undefined;
 }
 
 interface SeqFrame extends Frame {
@@ -408,10 +408,10 @@ export class CstBuilder extends ModelBuilder {
   private open(tok: CST.BlockMap | CST.BlockSequence, p: Props, depth: number): MapFrame | SeqFrame {
     if (depth >= this.limits.maxDepth) this.giveUp('too deep');
     if (tok.type === 'block-seq' && p.anchor && !p.newlineAfterAnchor) this.giveUp('anchor on the line of a list item');
-    const f = { offset: tok.offset, commentEnd: -1, slot: this.anchor(p) };
+    const slot = this.anchor(p);
     return tok.type === 'block-map'
-      ? { ...f, node: { kind: 'object', start: tok.offset, end: 0, entries: [], byKey: new Map() }, merges: [] }
-      : { ...f, items: [] };
+      ? { offset: tok.offset, commentEnd: -1, slot, node: { kind: 'object', start: tok.offset, end: 0, entries: [], byKey: new Map() }, merges: undefined }
+      : { offset: tok.offset, commentEnd: -1, slot, items: [] };
   }
 
   /** A scalar's value (sets r1, r2 and plain). */
@@ -469,10 +469,10 @@ export class CstBuilder extends ModelBuilder {
     return { key: v === MERGE ? MERGE : v === null ? 'null' : String(v), span: this.span(key.offset, this.r1) };
   }
 
-  /** Adds the pair `key: value` to a mapping, or the sources of a `<<` key to `merges`. */
-  private pair(node: ObjectNode, key: string | typeof MERGE, keySpan: Span, value: Node, valueToken: CST.Token | undefined, merges: MergeSource[]): void {
+  /** Adds the pair `key: value` to a mapping, or the sources of a `<<` key to the frame's merges. */
+  private pair(node: ObjectNode, key: string | typeof MERGE, keySpan: Span, value: Node, valueToken: CST.Token | undefined, f: { merges: MergeSource[] | undefined }): void {
     if (key === MERGE) {
-      ModelBuilder.mergeSources(value, keySpan, merges);
+      ModelBuilder.mergeSources(value, keySpan, (f.merges ??= []));
       return;
     }
     const entry: Entry = { key, keySpan, value };
@@ -530,7 +530,7 @@ export class CstBuilder extends ModelBuilder {
       const { value, sep } = item;
       const v = value ? this.node(value, head.value, depth + 1) : this.empty(f.offset, sep, head.value);
       f.offset = this.r2;
-      this.pair(f.node, head.key, head.span, v, value, f.merges);
+      this.pair(f.node, head.key, head.span, v, value, f);
     }
   }
 
@@ -538,7 +538,7 @@ export class CstBuilder extends ModelBuilder {
     this.mapItems(bm, f, bm.items.length, depth);
     const { node, offset, commentEnd } = f;
     if (commentEnd > 0 && commentEnd < offset) this.giveUp('comment before the end of a mapping');
-    if (f.merges.length) this.applyMerges(node, f.merges);
+    if (f.merges) this.applyMerges(node, f.merges);
     node.end = visibleEnd(this.text, bm.offset, offset);
     this.r2 = commentEnd !== -1 ? commentEnd : offset;
     return node;
@@ -570,7 +570,7 @@ export class CstBuilder extends ModelBuilder {
   private flow(fc: CST.FlowCollection, depth: number): Node {
     const isMap = fc.start.source === '{';
     const map: ObjectNode | undefined = isMap ? { kind: 'object', start: fc.offset, end: 0, entries: [], byKey: new Map() } : undefined;
-    const merges: MergeSource[] = [];
+    const merging: { merges: MergeSource[] | undefined } = { merges: undefined };
     const items: Node[] = [];
     let aliasSpans: Span[] | undefined;
     let offset = fc.offset + fc.start.source.length;
@@ -603,11 +603,8 @@ export class CstBuilder extends ModelBuilder {
       if (value) v = this.node(value, vp, depth + 1);
       else if (vp.found) v = this.empty(vp.end, sep, vp);
       offset = v ? this.r2 : vp.end;
-      if (k.key === MERGE) {
-        if (v) ModelBuilder.mergeSources(v, k.span, merges);
-        continue;
-      }
-      this.pair(map, k.key, k.span, v ?? { kind: 'null', start: k.span.end, end: k.span.end, value: null }, value, merges);
+      // `{<<}` merges nothing; a key without a value is null.
+      if (v || k.key !== MERGE) this.pair(map, k.key, k.span, v ?? { kind: 'null', start: k.span.end, end: k.span.end, value: null }, value, merging);
     }
     const close = fc.end[0];
     if (!close || close.source !== (isMap ? '}' : ']')) this.giveUp('flow collection not closed');
@@ -615,7 +612,7 @@ export class CstBuilder extends ModelBuilder {
     this.r2 = endOffset(fc.end, closeEnd, true, 1);
     const span = this.span(fc.offset, closeEnd);
     if (map) {
-      if (merges.length) this.applyMerges(map, merges);
+      if (merging.merges) this.applyMerges(map, merging.merges);
       map.end = span.end;
       return map;
     }
