@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
-import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions, type Node, type ParsedFile } from '@acklint/core';
+import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions, type Node, type ParsedFile, type Rule } from '@acklint/core';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
@@ -80,8 +80,6 @@ const PIECES = [
   '\n---\n',
   '--- ',
   '---x',
-  '...\n',
-  '%YAML 1.2\n',
   '[',
   '{a: 1',
   ']',
@@ -100,10 +98,12 @@ const PIECES = [
   'cluster_type: ManagedKubernetes\n',
   '\t',
   '\r\n',
-  '\r',
   'é',
   '😀',
 ];
+
+/** Pieces after which a file is parsed whole again (directives, document end markers, a lone CR): inserted rarely. */
+const RARE = ['...\n', '%YAML 1.2\n', '\r'];
 
 function edit(text: string, rnd: () => number): string {
   const kind = Math.floor(rnd() * 5);
@@ -119,7 +119,8 @@ function edit(text: string, rnd: () => number): string {
     return rest.slice(0, to) + line + rest.slice(to);
   }
   const len = kind === 0 ? 0 : Math.min(text.length - at, 1 + Math.floor(rnd() * 6));
-  const insert = kind === 1 ? '' : PIECES[Math.floor(rnd() * PIECES.length)]!;
+  const pieces = rnd() < 0.02 ? RARE : PIECES;
+  const insert = kind === 1 ? '' : pieces[Math.floor(rnd() * pieces.length)]!;
   return text.slice(0, at) + insert + text.slice(at + len);
 }
 
@@ -151,25 +152,65 @@ describe('YAML re-parsed document by document', () => {
 
   it('equals a whole parse, and a fresh lint, after each of a random sequence of edits', () => {
     const sources = files.filter((_, i) => i % 7 === 0).map((p) => readFileSync(p, 'utf8'));
-    let reused = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
+    // Counts the documents the document rules run on: a lint session runs them on changed documents only.
+    let looked = 0;
+    const counter: Rule = {
+      meta: { ...builtinRules[0]!.meta, id: 'test-counter', scope: 'any', defaultSeverity: 'info' },
+      check: () => void looked++,
+    };
+    const rules = [...builtinRules, counter];
+    let reusedChunks = 0;
+    let documents = 0;
+    let linted = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
       const rnd = random(seed);
       // Five documents drawn from the files, separated in the ways YAML allows.
       const pick = () => sources[Math.floor(rnd() * sources.length)]!;
       let text = [pick(), pick(), `# between\n--- # opens\n${pick()}`, pick(), pick()].join('\n---\n');
-      const options: LintOptions = { fileName: 'multi.yaml', rules: builtinRules, now };
+      const options: LintOptions = { fileName: 'multi.yaml', rules, now };
       const session = new LintSession(options);
       let previous: ParsedFile | undefined;
-      for (let i = 0; i < 60; i++) {
+      for (let i = 0; i < 50; i++) {
         text = edit(text, rnd);
         const file = session.parse(text, { fileName: 'multi.yaml' });
         expect(shape(file), `seed ${seed}, edit ${i}`).toEqual(shape(parseFileSync(text, { fileName: 'multi.yaml' })));
-        if (previous?.yamlChunks && file.yamlChunks) reused += file.yamlChunks.filter((c) => previous!.yamlChunks!.includes(c)).length;
+        if (previous?.yamlChunks && file.yamlChunks) reusedChunks += file.yamlChunks.filter((c) => previous!.yamlChunks!.includes(c)).length;
         previous = file;
-        if (i % 6 === 0) expect(session.update(text, options), `seed ${seed}, edit ${i}`).toEqual(lintSync(text, options));
+        const counted = looked;
+        const result = session.update(text, options);
+        linted += looked - counted;
+        documents += file.documents.length;
+        expect(result, `seed ${seed}, edit ${i}`).toEqual(lintSync(text, options));
       }
     }
-    // Most edits touch one document, so most stretches are taken over as they are.
-    expect(reused).toBeGreaterThan(500);
+    // Most edits touch one document, so most stretches are taken over as they are, and most documents' findings.
+    expect(reusedChunks).toBeGreaterThan(400);
+    expect(linted / documents).toBeLessThan(0.5);
+  });
+
+  it('moves the findings of documents after an edit by the lines and characters the edit added', () => {
+    // Each document has a syntax error (the line without a colon), next to which findings are dropped by line.
+    const doc = (name: string) => `name: ${name}\ncluster_type: ManagedKubernetes\nregion_id: cn-hangzhou\ncontainer_cidr: 10.0.0.1/8\nunknown_key: 1\nservice_cidr 10.0.0.0/16\nworker_instance_types: 1\n`;
+    const start = [doc('a'), doc('b'), doc('c')].join('---\n');
+    const options: LintOptions = { fileName: 'multi.yaml', rules: builtinRules, now };
+    const edits: Array<[string, (t: string) => string]> = [
+      // Same length, one more line: offsets after it stay, lines move.
+      ['a character replaced by a line break', (t) => t.replace('name: a', 'name:\na')],
+      ['text inserted', (t) => t.replace('region_id: cn-hangzhou', 'region_id: cn-shanghai\nzone_ids: [x]')],
+      ['a line removed', (t) => t.replace('unknown_key: 1\n', '')],
+      ['a document removed', (t) => t.replace(`---\n${doc('b')}`, '')],
+      ['a document added in front', (t) => `${doc('z')}---\n${t}`],
+    ];
+    const session = new LintSession(options);
+    let text = start;
+    expect(session.update(text, options)).toEqual(lintSync(text, options));
+    for (const [what, change] of edits) {
+      const next = change(text);
+      expect(next, what).not.toBe(text);
+      text = next;
+      const result = session.update(text, options);
+      expect(result.diagnostics.length, what).toBeGreaterThan(6);
+      expect(result, what).toEqual(lintSync(text, options));
+    }
   });
 });

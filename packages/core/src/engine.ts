@@ -63,7 +63,19 @@ export function isClusterSpec(parsed: ParsedFile): boolean {
   return parsed.documents.some((d) => d.hasClusterType || embeddedClusterBodies(d).length > 0);
 }
 
-export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
+/**
+ * Findings of an earlier lint taken over for documents whose text has not changed (an editor re-linting a file of many
+ * YAML documents after an edit in one of them). Only the rules that look at one document at a time are skipped for a
+ * reused document; file rules, suppressions and redaction run on the whole file as always.
+ */
+export interface DocumentReuse {
+  /** The document rules' findings for `doc` from an earlier lint, moved to where the document is now; undefined to run the rules. */
+  reused(doc: ClusterDocument): readonly Diagnostic[] | undefined;
+  /** Called with the document rules' findings of this lint, by document index (before suppression and redaction). */
+  record(byDocument: ReadonlyMap<number, readonly Diagnostic[]>): void;
+}
+
+export function lintParsed(parsed: ParsedFile, options: LintOptions, reuse?: DocumentReuse): LintResult {
   const base = { fileName: options.fileName, format: parsed.format, source: parsed.source, problems: parsed.problems };
   if (options.onlyClusterSpecs && !isClusterSpec(parsed)) return { ...base, diagnostics: [], skipped: true };
 
@@ -81,8 +93,28 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
   const cluster = docs.flatMap((d, i) => (d.kind === 'cluster' ? [contexts[i]!] : embeddedClusterBodies(d).map(context)));
   const targetsOf = { file: [contexts[0]!], any: contexts, cluster };
   const plan = planFor(options.rules, options.severities);
+  const taken = reuse && new Set<number>();
+  if (reuse && taken) {
+    for (const d of docs) {
+      const found = reuse.reused(d);
+      if (!found) continue;
+      taken.add(d.index);
+      out.push(...found);
+    }
+    if (taken.size) {
+      // Document rules skip the reused documents (and the bodies embedded in them); file rules see every document.
+      const fresh = (ctx: DocumentContext) => !taken.has(ctx.document.index);
+      targetsOf.any = targetsOf.any.filter(fresh);
+      targetsOf.cluster = targetsOf.cluster.filter(fresh);
+    }
+  }
   for (const { rule, severity, scope } of plan.enabled) {
     for (const ctx of targetsOf[scope]) runRule(rule, severity, ctx);
+  }
+  if (reuse) {
+    const byDocument = new Map<number, Diagnostic[]>(docs.map((d) => [d.index, []]));
+    for (const d of out) if (!plan.fileRules.has(d.ruleId)) byDocument.get(d.documentIndex)?.push(d);
+    reuse.record(byDocument);
   }
 
   const found = finish(dropFollowOns(out, parsed, plan.fileRules), parsed);

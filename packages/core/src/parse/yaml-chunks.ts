@@ -13,6 +13,8 @@ export interface YamlChunk {
   text: string;
   /** Another stretch follows (it was parsed with the `---` line that opens the next one). */
   followed: boolean;
+  /** The stretch as first parsed: the same for every later parse that takes it over (at the same or another offset). */
+  origin: YamlChunk;
   documents: RawDocument[];
   problems: ParseProblem[];
 }
@@ -82,7 +84,8 @@ export function parseChunks(
     if (followed && !parsed.documents.some((d) => d.span.start === slice.length)) return undefined;
     // Nesting too deep for the parser's stack stops the whole stream, not one stretch of it.
     if (parsed.problems.some((p) => p.code === 'too-deep' && p.start === 0 && p.end === 0)) return undefined;
-    const own = { start: 0, text: slice, followed, documents: parsed.documents.filter((d) => d.span.start < slice.length), problems: parsed.problems };
+    const own = { start: 0, text: slice, followed, documents: parsed.documents.filter((d) => d.span.start < slice.length), problems: parsed.problems } as YamlChunk;
+    own.origin = own;
     chunks.push(start === 0 ? own : moveChunk(own, start));
   }
   return chunks;
@@ -136,6 +139,7 @@ function moveChunk(chunk: YamlChunk, start: number): YamlChunk {
     start,
     text: chunk.text,
     followed: chunk.followed,
+    origin: chunk.origin,
     documents: chunk.documents.map((d) => ({ root: d.root && node(d.root), span: span(d.span) })),
     problems: chunk.problems.map((p) => {
       const moved: ParseProblem = { ...p, start: p.start + by, end: p.end + by };
