@@ -10,7 +10,7 @@ import { applySuppressions } from './suppress.js';
 import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 import { embeddedClusterBodies } from './embedded-specs.js';
 import { secretsOf, settleDiagnostic } from './redact.js';
-import { clip } from './values.js';
+import { clip, withLintScope } from './values.js';
 
 export { SecretIndex } from './redact.js'; // also from engine.js, where it lived before redact.ts
 
@@ -64,6 +64,10 @@ export function isClusterSpec(parsed: ParsedFile): boolean {
 }
 
 export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
+  return withLintScope(() => lintInScope(parsed, options));
+}
+
+function lintInScope(parsed: ParsedFile, options: LintOptions): LintResult {
   const base = { fileName: options.fileName, format: parsed.format, source: parsed.source, problems: parsed.problems };
   if (options.onlyClusterSpecs && !isClusterSpec(parsed)) return { ...base, diagnostics: [], skipped: true };
 
