@@ -607,6 +607,11 @@ function readStdin(): Uint8Array {
 }
 
 function displayOf(abs: string, cwd: string): string {
+  // A file under the working directory (most files of most runs) without path.relative's normalising.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === sep && !cwd.endsWith(sep)) {
+    const rel = abs.slice(cwd.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(cwd, abs);
   return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
 }
