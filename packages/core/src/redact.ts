@@ -118,27 +118,46 @@ export function redactText(parsed: ParsedFile, text: string): string {
 export function collectSecrets(parsed: ParsedFile): SecretIndex {
   const index = new SecretIndex();
   const text = parsed.source.text;
-  // Iterative walks (a document's depth is the input's to choose); nodes shared through aliases are visited once.
+  // Iterative walks (a document's depth is the input's to choose); objects and lists shared through aliases are
+  // visited once. Each node on the stack with whether it is under a secret key.
   const seen = new Set<Node>();
-  const stack: Array<{ node: Node; secret: boolean }> = [];
-  for (const d of parsed.documents) if (d.root) stack.push({ node: d.root, secret: false });
-  while (stack.length) {
-    const { node: n, secret } = stack.pop()!;
-    if (!secret && seen.has(n)) continue;
-    if (!secret) seen.add(n);
-    if (secret) addRaw(index, text, n);
+  const nodes: Node[] = [];
+  const underSecret: boolean[] = [];
+  for (const d of parsed.documents) {
+    if (d.root) {
+      nodes.push(d.root);
+      underSecret.push(false);
+    }
+  }
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const secret = underSecret.pop()!;
     if (n.kind === 'object') {
+      if (!secret) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+      }
       for (const e of n.entries) {
         if (secret) index.add(e.key);
-        stack.push({ node: e.value, secret: secret || SECRET_KEY.test(e.key) });
+        nodes.push(e.value);
+        underSecret.push(secret || SECRET_KEY.test(e.key));
       }
     } else if (n.kind === 'array') {
-      for (const item of n.items) stack.push({ node: item, secret });
-    } else if (n.kind === 'string' || n.kind === 'number') {
-      const v = String(n.value);
-      if (secret) index.add(v);
+      if (!secret) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+      }
+      for (const item of n.items) {
+        nodes.push(item);
+        underSecret.push(secret);
+      }
+    } else if (secret) {
+      addRaw(index, text, n);
+      if (n.kind === 'string' || n.kind === 'number') index.add(String(n.value));
+    } else if (n.kind === 'string') {
       // A string that holds JSON or key=value text (addon `config`): the secrets written inside it.
-      else if (n.kind === 'string' && v.length >= MIN_SECRET_LENGTH && /pass|secret/i.test(v)) secretsInText(index, v);
+      const v = n.value as string;
+      if (v.length >= MIN_SECRET_LENGTH && /pass|secret/i.test(v)) secretsInText(index, v);
     }
   }
   secretsInText(index, text);
