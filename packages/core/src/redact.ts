@@ -15,6 +15,8 @@ import type { ParsedFile } from './parse/index.js';
 import type { SourceText, Span } from './text.js';
 import { clip, oncePer } from './values.js';
 
+/** Text that may spell a secret key or a value mentioning one: the words of SECRET_KEY, or an escape of a letter. */
+const MAY_HOLD_SECRETS = /pass|secret|\\[ux]/i;
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
 const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
 /** A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. */
@@ -118,6 +120,9 @@ export function redactText(parsed: ParsedFile, text: string): string {
 export function collectSecrets(parsed: ParsedFile): SecretIndex {
   const index = new SecretIndex();
   const text = parsed.source.text;
+  // Every secret key, and every value that mentions one, is spelled out in the text (or written with an escape that
+  // can stand for a letter): a file without such text has no secrets, and its model need not be walked.
+  if (!MAY_HOLD_SECRETS.test(text)) return index;
   // Iterative walks (a document's depth is the input's to choose); objects and lists shared through aliases are
   // visited once. Each node on the stack with whether it is under a secret key.
   const seen = new Set<Node>();
