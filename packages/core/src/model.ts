@@ -205,14 +205,18 @@ export class ClusterDocument {
     }
     const node = this.node(p);
     if (!node) return { start: this.span.start, end: this.span.start };
-    if (target === 'value') return { start: node.start, end: node.end };
-    const entry = this.entry(p);
+    return this.spanAt(node, target === 'value' ? undefined : this.entry(p), target);
+  }
+
+  /** The span of `node` (whose entry, if it is an object's value, is `entry`), `on` as in {@link spanOf}. */
+  private spanAt(node: Node, entry: Entry | undefined, on: 'value' | 'key' | 'entry'): Span {
+    if (on === 'value') return { start: node.start, end: node.end };
     if (!entry) {
       // Root or array item: underline the first line of a collection rather than all of it.
       if (node.kind === 'object' || node.kind === 'array') return firstLine(this.source.text, node);
       return { start: node.start, end: node.end };
     }
-    if (target === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
+    if (on === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
     return { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.value.end) };
   }
 
@@ -222,6 +226,21 @@ export class ClusterDocument {
    * uses it: the first `*alias` token or `<<` key on the way (`span`), with the anchored text as `definition`.
    */
   locate(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Location {
+    // Most paths exist and run through no alias or merge key: then one walk finds the span.
+    let node = this.root;
+    let entry: Entry | undefined;
+    for (let i = 0; i < path.length && node; i++) {
+      const seg = path[i]!;
+      if (node.kind === 'object' && typeof seg === 'string') {
+        entry = node.byKey.get(seg);
+        node = entry && !entry.merged && !entry.aliasSpan ? entry.value : undefined;
+      } else if (node.kind === 'array' && typeof seg === 'number' && !node.aliasSpans?.[seg]) {
+        entry = undefined;
+        node = node.items[seg];
+      } else node = undefined;
+    }
+    if (node) return { span: this.spanAt(node, entry, on) };
+
     const definition = this.spanOf(path, on);
     let cur: Node | undefined = this.root;
     for (let i = 0; i < path.length && cur; i++) {
