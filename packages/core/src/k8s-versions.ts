@@ -88,10 +88,16 @@ export function latestAckRelease(now: Date): AckMinorRelease | undefined {
   return i < 0 ? undefined : ACK_KUBERNETES_RELEASES[i];
 }
 
-/** A release row as a version (major and minor only). */
+const releaseVersions = new Map<AckMinorRelease, KubernetesVersion>();
+
+/** A release row as a version (major and minor only); one frozen object per row. */
 export function releaseVersion(r: AckMinorRelease): KubernetesVersion {
-  const [major, minor] = r.minor.split('.').map(Number) as [number, number];
-  return { major, minor, text: r.minor };
+  let v = releaseVersions.get(r);
+  if (!v) {
+    const [major, minor] = r.minor.split('.').map(Number) as [number, number];
+    releaseVersions.set(r, (v = Object.freeze({ major, minor, text: r.minor })));
+  }
+  return v;
 }
 
 export interface ClusterVersion {
