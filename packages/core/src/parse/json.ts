@@ -231,11 +231,16 @@ class PlainJsonReader {
   /** Skips blanks; the code of the character after them (NaN at the end). */
   blank(): number {
     const t = this.text;
-    let i = this.pos;
-    let c = t.charCodeAt(i);
-    while (c === 32 || c === 10 || c === 13 || c === 9) c = t.charCodeAt(++i);
-    this.pos = i;
-    return c;
+    const n = t.length;
+    for (let i = this.pos; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+        this.pos = i;
+        return c;
+      }
+    }
+    this.pos = n;
+    return NaN;
   }
 
   any(c: number): Node {
