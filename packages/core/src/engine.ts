@@ -237,11 +237,15 @@ function isSpan(x: Target | Span): x is Span {
 function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: JsonPath; definition?: Span } {
   if (isSpan(at)) return { span: { start: at.start, end: at.end }, path: [] };
   const loc = doc.locate(at.path, at.on ?? 'value');
-  return { span: loc.span, path: at.path, ...(loc.definition ? { definition: loc.definition } : {}) };
+  const out: { span: Span; path: JsonPath; definition?: Span } = { span: loc.span, path: at.path };
+  if (loc.definition) out.definition = loc.definition;
+  return out;
 }
 
 function related(doc: ClusterDocument, message: string, span: Span, path?: JsonPath): RelatedLocation {
-  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path: inFile(doc, path) } : {}) };
+  const r: RelatedLocation = { message, span, range: doc.source.rangeOf(span) };
+  if (path) r.path = inFile(doc, path);
+  return r;
 }
 
 /** A document path as a path in the file (prefixed for a body embedded in another document). */
@@ -259,8 +263,11 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
       rel.push({ message: x.message, span: x.external.span, range: x.external.range, file: x.external.file });
       continue;
     }
-    const where = 'span' in x ? { span: x.span, path: undefined } : resolve(doc, x);
-    rel.push(related(doc, x.message, where.span, where.path));
+    if ('span' in x) rel.push(related(doc, x.message, x.span));
+    else {
+      const where = resolve(doc, x);
+      rel.push(related(doc, x.message, where.span, where.path));
+    }
   }
   const d: Diagnostic = {
     ruleId,

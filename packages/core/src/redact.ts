@@ -282,7 +282,17 @@ export function settleDiagnostic(d: Diagnostic, source: SourceText, secrets: Sec
     message: secrets.scrub(d.message),
     path: scrubPath(d.path, secrets),
     // A location in another file (an inventory) keeps its own range.
-    related: d.related.map((r) => ({ ...r, ...(r.file ? {} : place(r.span)), ...(r.path ? { path: scrubPath(r.path, secrets) } : {}), message: secrets.scrub(r.message) })),
+    related: d.related.map((r) => {
+      const out = { ...r };
+      if (!r.file) {
+        const s = source.clamp(r.span);
+        out.span = s;
+        out.range = source.rangeOf(s);
+      }
+      if (r.path) out.path = scrubPath(r.path, secrets);
+      out.message = secrets.scrub(r.message);
+      return out;
+    }),
   };
   if (d.suppressions?.some((s) => s.justification && secrets.contains(s.justification))) {
     out.suppressions = d.suppressions.map((s) => (s.justification ? { ...s, justification: secrets.scrub(s.justification) } : s));
