@@ -25,7 +25,7 @@ export class LintSession {
     const key = parseKey(options);
     const memo = this.parsed;
     if (memo && memo.text === text && memo.key === key) return memo.file;
-    const file = parseFileSync(text, options);
+    const file = parseFileSync(text, options, { previous: memo?.key === key ? memo.file : undefined });
     this.parsed = { text, key, file };
     return file;
   }
