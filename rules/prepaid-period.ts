@@ -1,4 +1,4 @@
-import { INVALID, billingScopes, defineRule, showValue, formatPath, type JsonPath, type JsonValue, type RuleContext } from '@acklint/core';
+import { INVALID, billingScopes, defineRule, showValue, formatPath, type BillingScope, type JsonPath, type RuleContext } from '@acklint/core';
 
 const CLUSTER_MONTHS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
 /** CreateClusterNodePool (GONP): the widest documented set, used as the error boundary (ack-facts.md §7). */
@@ -10,27 +10,16 @@ const CLUSTER_RENEW_MONTHS = [1, 2, 3, 6, 12];
 const NODEPOOL_RENEW_MONTHS = [1, 2, 3, 6, 12, 24, 36, 48, 60];
 const NODEPOOL_RENEW_WEEKS = [1, 2, 3];
 
-interface Scope {
-  /** How the scope reads in messages. */
-  what: string;
-  chargeType: JsonPath;
-  period: JsonPath;
-  periodUnit: JsonPath;
-  autoRenew: JsonPath;
-  autoRenewPeriod: JsonPath;
+/** The terms ACK offers in a kind of billing scope. */
+interface Terms {
   /** Allowed periods per allowed unit; the first unit is the default when none is given. */
   units: Record<string, number[]>;
   /** Allowed auto-renewal periods per unit. */
   renewUnits: Record<string, number[]>;
 }
 
-function scopes(value: JsonValue | undefined): Scope[] {
-  return billingScopes(value).map((b): Scope =>
-    b.kind === 'nodepool'
-      ? { ...b, units: { Month: NODEPOOL_MONTHS, Week: NODEPOOL_WEEKS }, renewUnits: { Month: NODEPOOL_RENEW_MONTHS, Week: NODEPOOL_RENEW_WEEKS } }
-      : { ...b, units: { Month: CLUSTER_MONTHS }, renewUnits: { Month: CLUSTER_RENEW_MONTHS } },
-  );
-}
+const NODEPOOL_TERMS: Terms = { units: { Month: NODEPOOL_MONTHS, Week: NODEPOOL_WEEKS }, renewUnits: { Month: NODEPOOL_RENEW_MONTHS, Week: NODEPOOL_RENEW_WEEKS } };
+const CLUSTER_TERMS: Terms = { units: { Month: CLUSTER_MONTHS }, renewUnits: { Month: CLUSTER_RENEW_MONTHS } };
 
 const show = showValue;
 
@@ -38,41 +27,41 @@ function list(values: readonly (string | number)[]): string {
   return values.join(', ');
 }
 
-function checkScope(ctx: RuleContext, s: Scope): void {
+function checkScope(ctx: RuleContext, s: BillingScope, terms: Terms): void {
   const doc = ctx.document;
   if (doc.get(s.chargeType) !== 'PrePaid') return;
-  const chargeName = formatPath(s.chargeType);
-  const related = [{ path: s.chargeType, message: `${chargeName} is PrePaid here` }];
-  const unitNames = Object.keys(s.units);
+  // Message parts are worked out when there is something to report (most PrePaid scopes are fine).
+  const related = () => [{ path: s.chargeType, message: `${formatPath(s.chargeType)} is PrePaid here` }];
+  const unitNames = Object.keys(terms.units);
   const defaultUnit = unitNames[0]!;
 
   // The unit: an unreadable value was already reported as a syntax error; a missing one is another rule's concern.
   let unit = defaultUnit;
   let unitGiven = false;
   const unitValue = doc.get(s.periodUnit);
-  const unitName = formatPath(s.periodUnit);
   if (unitValue !== undefined && unitValue !== INVALID && unitValue !== null) {
-    if (typeof unitValue === 'string' && Object.hasOwn(s.units, unitValue)) {
+    if (typeof unitValue === 'string' && Object.hasOwn(terms.units, unitValue)) {
       unit = unitValue;
       unitGiven = true;
     } else {
       const allowed = unitNames.length === 1 ? `the only allowed unit is ${defaultUnit}` : `allowed units: ${list(unitNames)}`;
       ctx.report({
-        message: `PrePaid subscription of ${s.what}: ${unitName} ${show(unitValue)} is not a billing unit ACK accepts here; ${allowed}.`,
+        message: `PrePaid subscription of ${s.what}: ${formatPath(s.periodUnit)} ${show(unitValue)} is not a billing unit ACK accepts here; ${allowed}.`,
         at: { path: s.periodUnit },
-        related,
+        related: related(),
       });
     }
   }
 
-  checkTerm(ctx, s.what, s.period, s.units[unit]!, unitGiven ? `with ${unitName} ${unit}` : `billed by ${unit}`, related);
+  const unitText = () => (unitGiven ? `with ${formatPath(s.periodUnit)} ${unit}` : `billed by ${unit}`);
+  checkTerm(ctx, s.what, s.period, terms.units[unit]!, unitText, related);
 
   // The auto-renewal term, when auto-renewal is not explicitly off (auto-renew-period-without-auto-renew covers that).
   if (doc.get(s.autoRenew) === false) return;
-  checkTerm(ctx, s.what, s.autoRenewPeriod, s.renewUnits[unit]!, unitGiven ? `with ${unitName} ${unit}` : `billed by ${unit}`, related, 'auto-renewal term');
+  checkTerm(ctx, s.what, s.autoRenewPeriod, terms.renewUnits[unit]!, unitText, related, 'auto-renewal term');
 }
 
-function checkTerm(ctx: RuleContext, what: string, path: JsonPath, allowed: number[], unitText: string, related: Array<{ path: JsonPath; message: string }>, term = 'offered term'): void {
+function checkTerm(ctx: RuleContext, what: string, path: JsonPath, allowed: number[], unitText: () => string, related: () => Array<{ path: JsonPath; message: string }>, term = 'offered term'): void {
   const value = ctx.document.get(path);
   if (value === undefined || value === INVALID || value === null) return;
   if (typeof value === 'number' && allowed.includes(value)) return;
@@ -87,9 +76,9 @@ function checkTerm(ctx: RuleContext, what: string, path: JsonPath, allowed: numb
     problem = `${name} ${show(value)} is not an integer`;
   }
   ctx.report({
-    message: `PrePaid subscription of ${what}: ${problem}; ${unitText} the allowed values are ${list(allowed)}.`,
+    message: `PrePaid subscription of ${what}: ${problem}; ${unitText()} the allowed values are ${list(allowed)}.`,
     at: { path },
-    related,
+    related: related(),
   });
 }
 
@@ -108,6 +97,6 @@ export default defineRule({
     tags: ['billing', 'subscription', 'prepaid'],
   },
   check(ctx) {
-    for (const s of scopes(ctx.value)) checkScope(ctx, s);
+    for (const s of billingScopes(ctx.value)) checkScope(ctx, s, s.kind === 'nodepool' ? NODEPOOL_TERMS : CLUSTER_TERMS);
   },
 });

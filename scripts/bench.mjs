@@ -414,8 +414,13 @@ function editorRows(base) {
     { id: 'editor-200-json', format: 'json', lines: 222, edits: 500, target: 5 },
     { id: 'editor-20k-yaml', format: 'yaml', lines: 20000, edits: 20, target: 150 },
     { id: 'editor-20k-json', format: 'json', lines: 20000, edits: 30, target: 60 },
+    // Twenty cluster specs of about 1,000 lines in one file, `---` between them: an edit changes one document.
+    { id: 'editor-20docs-yaml', format: 'yaml', lines: 1000, documents: 20, edits: 40 },
   ];
-  for (const c of cases) writeFileSync(join(dir, `${c.id}.${c.format}`), bigSpec(poolsFor(c.lines, c.format), c.format));
+  for (const c of cases) {
+    const one = bigSpec(poolsFor(c.lines, c.format), c.format);
+    writeFileSync(join(dir, `${c.id}.${c.format}`), c.documents ? Array(c.documents).fill(one).join('---\n') : one);
+  }
   const entry = (checkout) => `
     const core = require('@acklint/core');
     const { builtinRules } = require('@acklint/rules');
@@ -473,12 +478,15 @@ function editorRows(base) {
     const after = p(a);
     addRow({
       id: c.id,
-      case: `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
-      command: 'lintSync after each edit, in one process',
+      case: c.documents
+        ? `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line YAML file of ${c.documents} specs (${c.edits} edits)`
+        : `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
+      command: c.documents ? 'LintSession.update after each edit, in one process' : 'lintSync after each edit, in one process',
       after,
       ...(theirs ? { before: p(b) } : {}),
-      target: `p95 <= ${c.target} ms`,
-      met: after.median <= c.target,
+      ...(c.target === undefined
+        ? { target: 'unchanged documents reused (no target in the table)' }
+        : { target: `p95 <= ${c.target} ms`, met: after.median <= c.target }),
     });
   }
   rmSync(dir, { recursive: true, force: true });

@@ -133,6 +133,8 @@ const echo = defineRule({
 const PASSWORD_FORMS: Array<[string, string, string]> = [
   ['JSON', 'x.json', `{"cluster_type": "ManagedKubernetes", "login_password": "${MARKER}"}`],
   ['JSON with an escaped key and value', 'x.json', `{"cluster_type": "ManagedKubernetes", "login\\u005fpassword": "Q\\u0078${MARKER.slice(2)}"}`],
+  ['JSON: the key spelled only through escapes', 'x.json', `{"cluster_type": "ManagedKubernetes", "login_p\\u0061ssword": "${MARKER}"}`],
+  ['YAML: the key spelled only through escapes', 'x.yaml', `cluster_type: ManagedKubernetes\n"login_p\\x61ss\\u0077ord": ${MARKER}\n`],
   ['JSON with a quote and backslash in it', 'x.json', `{"cluster_type": "ManagedKubernetes", "login_password": "${MARKER}\\"\\\\x"}`],
   ['JSON: a number', 'x.json', `{"cluster_type": "ManagedKubernetes", "login_password": 98765432109}`],
   ['JSON: a list and a mapping', 'x.json', `{"cluster_type": "ManagedKubernetes", "login_password": ["${MARKER}"], "control_plane_config": {"login_password": {"${MARKER}": 1}}}`],

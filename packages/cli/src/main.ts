@@ -189,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
       unusedDefault: isCi() ? 'warning' : 'off',
       // --fix lints the text it fixed, not the file's: the cache is for plain runs.
       cache: values.cache && !values.fix && !values['fix-dry-run'] ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
+      keepSources: format === 'sarif',
     };
     const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
     const cacheProblem = options.cache?.save();
@@ -280,6 +281,8 @@ interface LintRunOptions {
   unusedDefault: SeveritySetting;
   /** --cache (then the run stays on one thread). */
   cache?: LintCache;
+  /** The output format reads the text of files with findings (SARIF: the ranges of fix edits); others get none. */
+  keepSources: boolean;
 }
 
 interface LintOutput {
@@ -492,8 +495,9 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
       report.source = result.source;
     }
     report.diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    // A file without findings keeps no text: a large run holds only what it will print.
-    if (!report.diagnostics.length && report.output === undefined) report.source = NO_TEXT;
+    // A report keeps no text unless its format reads it for a file with findings: a large run holds only what it
+    // will print.
+    if (!options.keepSources || (!report.diagnostics.length && report.output === undefined)) report.source = NO_TEXT;
     reports.push(report);
   }
   return { reports, notifications, enabledIds, policies };
@@ -607,6 +611,11 @@ function readStdin(): Uint8Array {
 }
 
 function displayOf(abs: string, cwd: string): string {
+  // A file under the working directory (most files of most runs) without path.relative's normalising.
+  if (abs.length > cwd.length + 1 && abs.startsWith(cwd) && abs[cwd.length] === sep && !cwd.endsWith(sep)) {
+    const rel = abs.slice(cwd.length + 1);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
   const rel = relative(cwd, abs);
   return rel && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
 }

@@ -10,7 +10,7 @@ import { applySuppressions } from './suppress.js';
 import { ASSUMED_KIND_NOTE, clusterTypeAssumed } from './cluster.js';
 import { embeddedClusterBodies } from './embedded-specs.js';
 import { secretsOf, settleDiagnostic } from './redact.js';
-import { clip } from './values.js';
+import { clip, withLintScope } from './values.js';
 
 export { SecretIndex } from './redact.js'; // also from engine.js, where it lived before redact.ts
 
@@ -63,7 +63,23 @@ export function isClusterSpec(parsed: ParsedFile): boolean {
   return parsed.documents.some((d) => d.hasClusterType || embeddedClusterBodies(d).length > 0);
 }
 
-export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult {
+/**
+ * Findings of an earlier lint taken over for documents whose text has not changed (an editor re-linting a file of many
+ * YAML documents after an edit in one of them). Only the rules that look at one document at a time are skipped for a
+ * reused document; file rules, suppressions and redaction run on the whole file as always.
+ */
+export interface DocumentReuse {
+  /** The document rules' findings for `doc` from an earlier lint, moved to where the document is now; undefined to run the rules. */
+  reused(doc: ClusterDocument): readonly Diagnostic[] | undefined;
+  /** Called with the document rules' findings of this lint, by document index (before suppression and redaction). */
+  record(byDocument: ReadonlyMap<number, readonly Diagnostic[]>): void;
+}
+
+export function lintParsed(parsed: ParsedFile, options: LintOptions, reuse?: DocumentReuse): LintResult {
+  return withLintScope(() => lintInScope(parsed, options, reuse));
+}
+
+function lintInScope(parsed: ParsedFile, options: LintOptions, reuse: DocumentReuse | undefined): LintResult {
   const base = { fileName: options.fileName, format: parsed.format, source: parsed.source, problems: parsed.problems };
   if (options.onlyClusterSpecs && !isClusterSpec(parsed)) return { ...base, diagnostics: [], skipped: true };
 
@@ -77,16 +93,49 @@ export function lintParsed(parsed: ParsedFile, options: LintOptions): LintResult
   // computed once per file, the enabled rules and their scopes once per rule list and severities. CreateCluster
   // rules also run on bodies embedded in other documents (a ROS AnyCluster's ClusterConfig).
   const context = (d: ClusterDocument) => new DocumentContext(d, parsed, now, out, options.inventory);
-  const contexts = docs.map(context);
-  const cluster = docs.flatMap((d, i) => (d.kind === 'cluster' ? [contexts[i]!] : embeddedClusterBodies(d).map(context)));
-  const targetsOf = { file: [contexts[0]!], any: contexts, cluster };
+  const contexts: DocumentContext[] = [];
+  const cluster: DocumentContext[] = [];
+  for (const d of docs) {
+    const ctx = context(d);
+    contexts.push(ctx);
+    if (d.kind === 'cluster') cluster.push(ctx);
+    else for (const body of embeddedClusterBodies(d)) cluster.push(context(body));
+  }
+  const file = [contexts[0]!];
   const plan = planFor(options.rules, options.severities);
-  for (const { rule, severity, scope } of plan.enabled) {
-    for (const ctx of targetsOf[scope]) runRule(rule, severity, ctx);
+  let docContexts = contexts;
+  let clusterContexts = cluster;
+  if (reuse) {
+    const taken = new Set<number>();
+    for (const d of docs) {
+      const found = reuse.reused(d);
+      if (!found) continue;
+      taken.add(d.index);
+      for (const f of found) out.push(f);
+    }
+    if (taken.size) {
+      // Document rules skip the reused documents (and the bodies embedded in them); file rules see every document.
+      const fresh = (ctx: DocumentContext) => !taken.has(ctx.document.index);
+      docContexts = contexts.filter(fresh);
+      clusterContexts = cluster.filter(fresh);
+    }
+  }
+  // Indexed loops: this runs a hundred times per file, mostly before V8 has optimised it.
+  const enabled = plan.enabled;
+  for (let i = 0; i < enabled.length; i++) {
+    const e = enabled[i]!;
+    const targets = e.scope === 'cluster' ? clusterContexts : e.scope === 'any' ? docContexts : file;
+    for (let j = 0; j < targets.length; j++) runRule(e, targets[j]!);
+  }
+  if (reuse) {
+    const byDocument = new Map<number, Diagnostic[]>(docs.map((d) => [d.index, []]));
+    for (const d of out) if (!plan.fileRules.has(d.ruleId)) byDocument.get(d.documentIndex)?.push(d);
+    reuse.record(byDocument);
   }
 
   const found = finish(dropFollowOns(out, parsed, plan.fileRules), parsed);
   const suppressed = applySuppressions(found, parsed, { settings: options.suppressions, pointerOverrides: options.pointerOverrides, enabled: plan.enabledIds, known: plan.knownIds });
+  if (suppressed === found) return { ...base, diagnostics: found, skipped: false };
   // Suppression findings (unused or invalid directives) and justifications are text too: through the same exit.
   const settled = new Set(found);
   const diagnostics = suppressed.map((d) => (settled.has(d) ? d : settleDiagnostic(d, parsed.source, secretsOf(parsed))));
@@ -97,10 +146,20 @@ type Scope = NonNullable<Rule['meta']['scope']>;
 
 /** The rules a run enables, in order, with their severity and scope; their ids; the ids of all rules and of file-scope rules. */
 interface RulePlan {
-  enabled: Array<{ rule: Rule; severity: Severity; scope: Scope }>;
+  enabled: EnabledRule[];
   enabledIds: ReadonlySet<string>;
   knownIds: ReadonlySet<string>;
   fileRules: ReadonlySet<string>;
+}
+
+/** A rule a run enables, with what the engine reads of it for each document. */
+interface EnabledRule {
+  rule: Rule;
+  id: string;
+  severity: Severity;
+  scope: Scope;
+  kindDependent: boolean;
+  docsUrl: string | undefined;
 }
 
 /** Plans per rule list, then per severities object (most callers pass the same ones for every file). */
@@ -117,9 +176,9 @@ function planFor(rules: readonly Rule[], severities: LintOptions['severities']):
     const scope = rule.meta.scope ?? 'cluster';
     if (scope === 'file') fileRules.add(rule.meta.id);
     const setting = severities?.[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting !== 'off') enabled.push({ rule, severity: setting, scope });
+    if (setting !== 'off') enabled.push({ rule, id: rule.meta.id, severity: setting, scope, kindDependent: rule.meta.kindDependent === true, docsUrl: rule.meta.docsUrl });
   }
-  plan = { enabled, enabledIds: new Set(enabled.map((e) => e.rule.meta.id)), knownIds: new Set(rules.map((r) => r.meta.id)), fileRules };
+  plan = { enabled, enabledIds: new Set(enabled.map((e) => e.id)), knownIds: new Set(rules.map((r) => r.meta.id)), fileRules };
   if (severities) forRules.bySeverities.set(severities, plan);
   else forRules.plain = plan;
   return plan;
@@ -174,11 +233,11 @@ function dropFollowOns(diags: Diagnostic[], parsed: ParsedFile, fileRules: Reado
   return diags.filter((d) => fileRules.has(d.ruleId) || d.ruleId === INTERNAL_ERROR_ID || !lines.has(d.range.start.line));
 }
 
-function runRule(rule: Rule, severity: Severity, ctx: DocumentContext): void {
-  ctx.ruleId = rule.meta.id;
+function runRule({ rule, id, severity, kindDependent, docsUrl }: EnabledRule, ctx: DocumentContext): void {
+  ctx.ruleId = id;
   ctx.severity = severity;
-  ctx.kindDependent = rule.meta.kindDependent === true;
-  ctx.docsUrl = rule.meta.docsUrl;
+  ctx.kindDependent = kindDependent;
+  ctx.docsUrl = docsUrl;
   const doc = ctx.document;
   try {
     rule.check(ctx);
@@ -212,11 +271,15 @@ function isSpan(x: Target | Span): x is Span {
 function resolve(doc: ClusterDocument, at: Target | Span): { span: Span; path: JsonPath; definition?: Span } {
   if (isSpan(at)) return { span: { start: at.start, end: at.end }, path: [] };
   const loc = doc.locate(at.path, at.on ?? 'value');
-  return { span: loc.span, path: at.path, ...(loc.definition ? { definition: loc.definition } : {}) };
+  const out: { span: Span; path: JsonPath; definition?: Span } = { span: loc.span, path: at.path };
+  if (loc.definition) out.definition = loc.definition;
+  return out;
 }
 
 function related(doc: ClusterDocument, message: string, span: Span, path?: JsonPath): RelatedLocation {
-  return { message, span, range: doc.source.rangeOf(span), ...(path ? { path: inFile(doc, path) } : {}) };
+  const r: RelatedLocation = { message, span, range: doc.source.rangeOf(span) };
+  if (path) r.path = inFile(doc, path);
+  return r;
 }
 
 /** A document path as a path in the file (prefixed for a body embedded in another document). */
@@ -234,8 +297,11 @@ function toDiagnostic(ruleId: string, severity: Severity, doc: ClusterDocument, 
       rel.push({ message: x.message, span: x.external.span, range: x.external.range, file: x.external.file });
       continue;
     }
-    const where = 'span' in x ? { span: x.span, path: undefined } : resolve(doc, x);
-    rel.push(related(doc, x.message, where.span, where.path));
+    if ('span' in x) rel.push(related(doc, x.message, x.span));
+    else {
+      const where = resolve(doc, x);
+      rel.push(related(doc, x.message, where.span, where.path));
+    }
   }
   const d: Diagnostic = {
     ruleId,

@@ -77,19 +77,27 @@ export function dayAfter(date: string): Date {
   return d;
 }
 
-function releasedBy(r: AckMinorRelease, now: Date): boolean {
-  return new Date(`${r.released}-01T00:00:00Z`).getTime() <= now.getTime();
-}
+/** When each row of the table was released (the first moment of its month, UTC), read once. */
+let releaseTimes: number[] | undefined;
 
 /** The newest minor ACK had released by `now` (what the API picks when `kubernetes_version` is left out). */
 export function latestAckRelease(now: Date): AckMinorRelease | undefined {
-  return ACK_KUBERNETES_RELEASES.find((r) => releasedBy(r, now));
+  releaseTimes ??= ACK_KUBERNETES_RELEASES.map((r) => new Date(`${r.released}-01T00:00:00Z`).getTime());
+  const t = now.getTime();
+  const i = releaseTimes.findIndex((released) => released <= t);
+  return i < 0 ? undefined : ACK_KUBERNETES_RELEASES[i];
 }
 
-/** A release row as a version (major and minor only). */
+const releaseVersions = new Map<AckMinorRelease, KubernetesVersion>();
+
+/** A release row as a version (major and minor only); one frozen object per row. */
 export function releaseVersion(r: AckMinorRelease): KubernetesVersion {
-  const [major, minor] = r.minor.split('.').map(Number) as [number, number];
-  return { major, minor, text: r.minor };
+  let v = releaseVersions.get(r);
+  if (!v) {
+    const [major, minor] = r.minor.split('.').map(Number) as [number, number];
+    releaseVersions.set(r, (v = Object.freeze({ major, minor, text: r.minor })));
+  }
+  return v;
 }
 
 export interface ClusterVersion {

@@ -14,6 +14,15 @@ export type InvalidValue = typeof INVALID;
 export type JsonValue = string | number | boolean | null | InvalidValue | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
+/**
+ * Makes the objects of a document's plain value: objects without Object.prototype (so that `__proto__`,
+ * `constructor` or `toString` is an ordinary key, and `in` sees only the document's keys), like
+ * `Object.create(null)`, but which V8 keeps in its fast mode (an `Object.create(null)` object is a hash table from the
+ * start), so every property read of every rule and of the schema validator is an inline-cached load.
+ */
+export const PlainObject = function PlainObject() {} as unknown as new () => JsonObject;
+PlainObject.prototype = Object.freeze(Object.create(null) as object) as JsonObject;
+
 interface NodeBase extends Span {}
 
 export interface ObjectNode extends NodeBase {
@@ -140,7 +149,8 @@ export class ClusterDocument {
   /** The node at `path`, or undefined when nothing is there. */
   node(path: JsonPath): Node | undefined {
     let cur: Node | undefined = this.root;
-    for (const seg of path) {
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
       if (!cur) return undefined;
       if (cur.kind === 'object' && typeof seg === 'string') cur = cur.byKey.get(seg)?.value;
       else if (cur.kind === 'array' && typeof seg === 'number') cur = cur.items[seg];
@@ -161,7 +171,9 @@ export class ClusterDocument {
   /** The typed value at `path`. */
   get(path: JsonPath): JsonValue | undefined {
     let cur: JsonValue | undefined = this.value;
-    for (const seg of path) {
+    // Indexed: rules ask for values by path many times per document, much of it before V8 has optimised this.
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
       if (cur === null || typeof cur !== 'object') return undefined;
       if (Array.isArray(cur)) {
         if (typeof seg !== 'number') return undefined;
@@ -196,14 +208,18 @@ export class ClusterDocument {
     }
     const node = this.node(p);
     if (!node) return { start: this.span.start, end: this.span.start };
-    if (target === 'value') return { start: node.start, end: node.end };
-    const entry = this.entry(p);
+    return this.spanAt(node, target === 'value' ? undefined : this.entry(p), target);
+  }
+
+  /** The span of `node` (whose entry, if it is an object's value, is `entry`), `on` as in {@link spanOf}. */
+  private spanAt(node: Node, entry: Entry | undefined, on: 'value' | 'key' | 'entry'): Span {
+    if (on === 'value') return { start: node.start, end: node.end };
     if (!entry) {
       // Root or array item: underline the first line of a collection rather than all of it.
       if (node.kind === 'object' || node.kind === 'array') return firstLine(this.source.text, node);
       return { start: node.start, end: node.end };
     }
-    if (target === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
+    if (on === 'key') return { start: entry.keySpan.start, end: entry.keySpan.end };
     return { start: entry.keySpan.start, end: Math.max(entry.keySpan.end, entry.value.end) };
   }
 
@@ -213,6 +229,21 @@ export class ClusterDocument {
    * uses it: the first `*alias` token or `<<` key on the way (`span`), with the anchored text as `definition`.
    */
   locate(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Location {
+    // Most paths exist and run through no alias or merge key: then one walk finds the span.
+    let node = this.root;
+    let entry: Entry | undefined;
+    for (let i = 0; i < path.length && node; i++) {
+      const seg = path[i]!;
+      if (node.kind === 'object' && typeof seg === 'string') {
+        entry = node.byKey.get(seg);
+        node = entry && !entry.merged && !entry.aliasSpan ? entry.value : undefined;
+      } else if (node.kind === 'array' && typeof seg === 'number' && !node.aliasSpans?.[seg]) {
+        entry = undefined;
+        node = node.items[seg];
+      } else node = undefined;
+    }
+    if (node) return { span: this.spanAt(node, entry, on) };
+
     const definition = this.spanOf(path, on);
     let cur: Node | undefined = this.root;
     for (let i = 0; i < path.length && cur; i++) {
@@ -284,7 +315,7 @@ function toValue(root: Node, isPlaceholder?: (node: ObjectNode) => boolean): Jso
         const seen = memo.get(n);
         if (seen !== undefined) return seen;
         if (isPlaceholder?.(n)) return INVALID;
-        const obj: JsonObject = Object.create(null) as JsonObject;
+        const obj: JsonObject = new PlainObject();
         memo.set(n, obj);
         for (const [k, e] of n.byKey) obj[k] = conv(e.value);
         return obj;

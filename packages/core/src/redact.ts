@@ -15,6 +15,8 @@ import type { ParsedFile } from './parse/index.js';
 import type { SourceText, Span } from './text.js';
 import { clip, oncePer } from './values.js';
 
+/** Text that may spell a secret key or a value mentioning one: the words of SECRET_KEY, or an escape of a letter. */
+const MAY_HOLD_SECRETS = /pass|secret|\\[ux]/i;
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
 const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
 /** A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. */
@@ -118,27 +120,49 @@ export function redactText(parsed: ParsedFile, text: string): string {
 export function collectSecrets(parsed: ParsedFile): SecretIndex {
   const index = new SecretIndex();
   const text = parsed.source.text;
-  // Iterative walks (a document's depth is the input's to choose); nodes shared through aliases are visited once.
+  // Every secret key, and every value that mentions one, is spelled out in the text (or written with an escape that
+  // can stand for a letter): a file without such text has no secrets, and its model need not be walked.
+  if (!MAY_HOLD_SECRETS.test(text)) return index;
+  // Iterative walks (a document's depth is the input's to choose); objects and lists shared through aliases are
+  // visited once. Each node on the stack with whether it is under a secret key.
   const seen = new Set<Node>();
-  const stack: Array<{ node: Node; secret: boolean }> = [];
-  for (const d of parsed.documents) if (d.root) stack.push({ node: d.root, secret: false });
-  while (stack.length) {
-    const { node: n, secret } = stack.pop()!;
-    if (!secret && seen.has(n)) continue;
-    if (!secret) seen.add(n);
-    if (secret) addRaw(index, text, n);
+  const nodes: Node[] = [];
+  const underSecret: boolean[] = [];
+  for (const d of parsed.documents) {
+    if (d.root) {
+      nodes.push(d.root);
+      underSecret.push(false);
+    }
+  }
+  while (nodes.length) {
+    const n = nodes.pop()!;
+    const secret = underSecret.pop()!;
     if (n.kind === 'object') {
+      if (!secret) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+      }
       for (const e of n.entries) {
         if (secret) index.add(e.key);
-        stack.push({ node: e.value, secret: secret || SECRET_KEY.test(e.key) });
+        nodes.push(e.value);
+        underSecret.push(secret || SECRET_KEY.test(e.key));
       }
     } else if (n.kind === 'array') {
-      for (const item of n.items) stack.push({ node: item, secret });
-    } else if (n.kind === 'string' || n.kind === 'number') {
-      const v = String(n.value);
-      if (secret) index.add(v);
+      if (!secret) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+      }
+      for (const item of n.items) {
+        nodes.push(item);
+        underSecret.push(secret);
+      }
+    } else if (secret) {
+      addRaw(index, text, n);
+      if (n.kind === 'string' || n.kind === 'number') index.add(String(n.value));
+    } else if (n.kind === 'string') {
       // A string that holds JSON or key=value text (addon `config`): the secrets written inside it.
-      else if (n.kind === 'string' && v.length >= MIN_SECRET_LENGTH && /pass|secret/i.test(v)) secretsInText(index, v);
+      const v = n.value as string;
+      if (v.length >= MIN_SECRET_LENGTH && /pass|secret/i.test(v)) secretsInText(index, v);
     }
   }
   secretsInText(index, text);
@@ -258,7 +282,17 @@ export function settleDiagnostic(d: Diagnostic, source: SourceText, secrets: Sec
     message: secrets.scrub(d.message),
     path: scrubPath(d.path, secrets),
     // A location in another file (an inventory) keeps its own range.
-    related: d.related.map((r) => ({ ...r, ...(r.file ? {} : place(r.span)), ...(r.path ? { path: scrubPath(r.path, secrets) } : {}), message: secrets.scrub(r.message) })),
+    related: d.related.map((r) => {
+      const out = { ...r };
+      if (!r.file) {
+        const s = source.clamp(r.span);
+        out.span = s;
+        out.range = source.rangeOf(s);
+      }
+      if (r.path) out.path = scrubPath(r.path, secrets);
+      out.message = secrets.scrub(r.message);
+      return out;
+    }),
   };
   if (d.suppressions?.some((s) => s.justification && secrets.contains(s.justification))) {
     out.suppressions = d.suppressions.map((s) => (s.justification ? { ...s, justification: secrets.scrub(s.justification) } : s));

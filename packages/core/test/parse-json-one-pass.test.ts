@@ -1,6 +1,7 @@
 /**
- * The JSON parser builds the document model straight from jsonc-parser's visitor. These tests compare it with the
- * way the model was built before (jsonc-parser's `parseTree`, then a conversion of that tree, then the plain value
+ * The JSON parser reads plain JSON with a reader of its own and everything else (comments, trailing commas, errors)
+ * straight from jsonc-parser's visitor into the document model. These tests compare both with the way the model was
+ * built before (jsonc-parser's `parseTree`, then a conversion of that tree, then the plain value
  * from the model) on every JSON fixture, the corpus, and thousands of broken variants of them: the same nodes, ranges,
  * values and problems.
  */
@@ -155,6 +156,35 @@ describe('JSON straight into the model', () => {
     '{"__proto__": 1, "constructor": {}}',
     '{"a": tru}',
     '{"a": 1.2.3}',
+    // Plain JSON of every kind (the plain reader), and near misses that the recovering parser reads.
+    ' \t\r\n{"a" :\r\n[ ] , "b":{ } }\n\n',
+    '[-0, 0, 1e5, 1E+2, 2e-2, 0.5, -1.25e-3, 123456789012345678901234567890, 1e999]',
+    '["\\u00e9\\n\\"x\\"\\\\\\/\\b\\f\\r\\t", "\\ud83d\\ude00", "\\ud800", "a\u2028b", "", "\\u00E9"]',
+    '[true, false, null, "true"]',
+    'true',
+    '"only a string"',
+    '{"a": "tab\there"}',
+    '{"a": "\\x"}',
+    '{"a": "\\u12G4"}',
+    '{"a": "\\u12"}',
+    '{"a": "unterminated}',
+    '[01]',
+    '[1.]',
+    '[.5]',
+    '[+1]',
+    '[-]',
+    '[1e]',
+    '[1e+]',
+    '[truex]',
+    '[nul]',
+    '[1 2]',
+    '{"a": 1}}',
+    '{"a": 1} x',
+    '{"a": 1,}',
+    '[1,]',
+    '{"a": 1 /* c */}',
+    '{"a"\u00a0: 1}',
+    '   ',
   ])('and for %j', (text) => {
     compare(text, true);
     compare(text, false);

@@ -87,12 +87,17 @@ function obj(v: JsonValue | undefined): Record<string, JsonValue> | undefined {
 }
 
 function ids(doc: ClusterDocument, path: JsonPath, field: VSwitchRef['field']): VSwitchRef[] {
-  const v = doc.get(path);
+  return idsIn(doc.get(path), path, field);
+}
+
+/** The vSwitch IDs of the list `v` found at `path`. */
+function idsIn(v: JsonValue | undefined, path: JsonPath, field: VSwitchRef['field']): VSwitchRef[] {
   if (!Array.isArray(v)) return [];
   const out: VSwitchRef[] = [];
-  v.forEach((id, i) => {
+  for (let i = 0; i < v.length; i++) {
+    const id = v[i];
     if (typeof id === 'string' && id.trim()) out.push({ id: id.trim(), path: [...path, i], field });
-  });
+  }
   return out;
 }
 
@@ -135,10 +140,10 @@ export function extractNetworkPlan(doc: ClusterDocument): NetworkPlan {
     pools.forEach((p, i) => {
       const pool = obj(p);
       if (!pool) return;
-      plan.nodeVSwitches.push(...ids(doc, ['nodepools', i, 'scaling_group', 'vswitch_ids'], 'nodepools'));
       const base: JsonPath = ['nodepools', i];
       const auto = obj(pool['auto_scaling']);
       const sg = obj(pool['scaling_group']);
+      for (const ref of idsIn(sg?.['vswitch_ids'], [...base, 'scaling_group', 'vswitch_ids'], 'nodepools')) plan.nodeVSwitches.push(ref);
       let size: { nodes: number; sizePath: JsonPath } | undefined;
       const maxI = intOf(auto?.['max_instances']);
       const desired = intOf(sg?.['desired_size']);

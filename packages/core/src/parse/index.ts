@@ -2,6 +2,7 @@ import { SourceText } from '../text.js';
 import { ClusterDocument, type SourceFormat } from '../model.js';
 import { parseJson } from './json.js';
 import { DEFAULT_LIMITS, MAX_DEPTH_CAP, type ParseLimits, type ParseProblem } from './problems.js';
+import { chunkStarts, parseChunks, type YamlChunk } from './yaml-chunks.js';
 
 export interface ParsedFile {
   source: SourceText;
@@ -9,6 +10,11 @@ export interface ParsedFile {
   documents: ClusterDocument[];
   /** Problems found while reading the file, in file order. */
   problems: ParseProblem[];
+  /**
+   * A YAML stream of several documents parsed stretch by stretch (see yaml-chunks.ts), when the caller asked for it:
+   * what a later parse of an edited text reuses.
+   */
+  yamlChunks?: readonly YamlChunk[];
 }
 
 /** Most parse problems kept for one file; a file with more is garbage, and more lines would not help anyone. */
@@ -46,11 +52,16 @@ export interface ParseOptions {
   fileSize?: number;
 }
 
+/** What an editor passes to re-parse after an edit: the previous parse of the same file, whose unchanged YAML documents are reused. */
+export interface IncrementalParse {
+  previous?: ParsedFile;
+}
+
 /**
  * Decode and parse a file. Never throws on bad input: size, encoding, binary content, nesting and syntax all become
  * problems with positions. Call {@link loadYamlParser} first for YAML input (or use {@link parseFile}).
  */
-export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}): ParsedFile {
+export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}, incremental?: IncrementalParse): ParsedFile {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   limits.maxDepth = Math.max(1, Math.min(limits.maxDepth, MAX_DEPTH_CAP));
   const problems: ParseProblem[] = [];
@@ -80,9 +91,16 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
   const source = new SourceText(text);
   const format = hinted ?? sniffFormat(source.text);
   let parsed;
+  let yamlChunks: YamlChunk[] | undefined;
   if (format === 'yaml') {
-    if (!yamlModule) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
-    const raw = yamlModule.parseYaml(source, limits);
+    const yaml = yamlModule;
+    if (!yaml) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
+    const starts = incremental ? chunkStarts(source.text) : undefined;
+    const previous = incremental?.previous?.yamlChunks;
+    yamlChunks = starts && parseChunks(source.text, starts, previous, (text) => yaml.parseYaml(new SourceText(text), limits));
+    const raw = yamlChunks
+      ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) }
+      : yaml.parseYaml(source, limits);
     parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
   } else {
     parsed = parseJson(source, format === 'json', limits);
@@ -111,7 +129,7 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
     problems.length = MAX_PROBLEMS;
     problems.push({ code: 'syntax', start: last.start, end: last.end, message: `More than ${MAX_PROBLEMS} problems in this file; the rest are not listed.` });
   }
-  return { source, format, documents: parsed.documents, problems };
+  return yamlChunks ? { source, format, documents: parsed.documents, problems, yamlChunks } : { source, format, documents: parsed.documents, problems };
 }
 
 export async function parseFile(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {

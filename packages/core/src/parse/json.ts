@@ -1,5 +1,5 @@
 import { createScanner, visit, type ParseError } from 'jsonc-parser';
-import { ClusterDocument, INVALID, type ArrayNode, type Entry, type JsonObject, type JsonValue, type Node, type ObjectNode } from '../model.js';
+import { ClusterDocument, INVALID, PlainObject, type ArrayNode, type Entry, type JsonObject, type JsonValue, type Node, type ObjectNode } from '../model.js';
 import type { SourceText } from '../text.js';
 import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
 
@@ -45,8 +45,22 @@ export interface ParsedDocuments {
  */
 export function parseJson(source: SourceText, strict: boolean, limits: ParseLimits): ParsedDocuments {
   const text = source.text;
-  const problems: ParseProblem[] = [];
   const whole = { start: 0, end: text.length };
+  const format = strict ? 'json' : 'jsonc';
+
+  // Most files are plain JSON: read them in one tight pass. Anything else (comments, trailing commas, any error, too
+  // deep) is read again by the recovering parser below, which says what is wrong and where.
+  const plain = readPlainJson(text, limits.maxDepth);
+  if (plain) return { documents: [new ClusterDocument(source, format, 0, plain.root, whole, { value: plain.value })], problems: plain.duplicates };
+  return parseJsonRecovering(source, strict, limits);
+}
+
+/** {@link parseJson} with jsonc-parser's recovering parser, whatever the text (the reader for all but plain JSON). */
+export function parseJsonRecovering(source: SourceText, strict: boolean, limits: ParseLimits): ParsedDocuments {
+  const text = source.text;
+  const whole = { start: 0, end: text.length };
+  const format = strict ? 'json' : 'jsonc';
+  const problems: ParseProblem[] = [];
 
   // jsonc-parser recurses once per nesting level; measure the depth first with its (iterative) scanner so that a
   // hostile file cannot overflow the stack.
@@ -64,7 +78,7 @@ export function parseJson(source: SourceText, strict: boolean, limits: ParseLimi
   const errors: ParseError[] = [];
   const built = build(text, strict, errors);
   problems.push(...describeErrors(text, errors), ...built.duplicates);
-  return { documents: [new ClusterDocument(source, strict ? 'json' : 'jsonc', 0, built.root, whole, { value: built.value })], problems };
+  return { documents: [new ClusterDocument(source, format, 0, built.root, whole, { value: built.value })], problems };
 }
 
 /**
@@ -157,7 +171,7 @@ function build(text: string, strict: boolean, errors: ParseError[]): { root: Nod
     text,
     {
       onObjectBegin: (offset) => {
-        current = { type: 'object', offset, length: -1, up: current, object: { kind: 'object', start: offset, end: offset, entries: [], byKey: new Map() }, objectValue: Object.create(null) as JsonObject };
+        current = { type: 'object', offset, length: -1, up: current, object: { kind: 'object', start: offset, end: offset, entries: [], byKey: new Map() }, objectValue: new PlainObject() };
       },
       onObjectProperty: (name, offset, length) => {
         current = { type: 'property', offset, length: -1, up: current, key: name, keySpan: { start: offset, end: offset + length } };
@@ -192,6 +206,225 @@ function build(text: string, strict: boolean, errors: ParseError[]): { root: Nod
     { disallowComments: strict, allowTrailingComma: !strict, allowEmptyContent: true },
   );
   return { root: top.child?.node, value: top.child?.value, duplicates };
+}
+
+/** Thrown by {@link PlainJsonReader} at the first thing that is not plain JSON (a shared value: no stack to capture). */
+const NOT_PLAIN = { notPlainJson: true };
+
+/**
+ * Plain JSON (RFC 8259, as the API reads it; within the depth limit) straight into the document model and the plain
+ * value. On such text jsonc-parser reports no error and the recovering builder gives exactly this model; on anything
+ * else this reader gives up (throws {@link NOT_PLAIN}) and that builder reads the file.
+ */
+class PlainJsonReader {
+  pos = 0;
+  depth = 0;
+  /** The plain value of the node read last. */
+  value: JsonValue = null;
+  readonly duplicates: ParseProblem[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly maxDepth: number,
+  ) {}
+
+  /** Skips blanks; the code of the character after them (NaN at the end). */
+  blank(): number {
+    const t = this.text;
+    const n = t.length;
+    for (let i = this.pos; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) {
+        this.pos = i;
+        return c;
+      }
+    }
+    this.pos = n;
+    return NaN;
+  }
+
+  any(c: number): Node {
+    const start = this.pos;
+    if (c === 34) {
+      const value = this.string();
+      this.value = value;
+      return { kind: 'string', start, end: this.pos, value };
+    }
+    if (c === 123) return this.object(start);
+    if (c === 91) return this.array(start);
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      const value = this.number();
+      this.value = value;
+      return { kind: 'number', start, end: this.pos, value };
+    }
+    const t = this.text;
+    if (c === 116 && t.startsWith('true', start)) return this.literal(start, 'boolean', true);
+    if (c === 102 && t.startsWith('false', start)) return this.literal(start, 'boolean', false);
+    if (c === 110 && t.startsWith('null', start)) return this.literal(start, 'null', null);
+    throw NOT_PLAIN;
+  }
+
+  literal(start: number, kind: 'boolean' | 'null', value: boolean | null): Node {
+    this.pos = start + (value === false ? 5 : 4);
+    this.value = value;
+    return { kind, start, end: this.pos, value };
+  }
+
+  object(start: number): Node {
+    if (++this.depth > this.maxDepth) throw NOT_PLAIN;
+    this.pos++;
+    const node: ObjectNode = { kind: 'object', start, end: start, entries: [], byKey: new Map() };
+    const value = new PlainObject();
+    let c = this.blank();
+    if (c === 125) this.pos++;
+    else {
+      for (;;) {
+        if (c !== 34) throw NOT_PLAIN;
+        const keyStart = this.pos;
+        const key = this.string();
+        const keySpan = { start: keyStart, end: this.pos };
+        if (this.blank() !== 58) throw NOT_PLAIN;
+        this.pos++;
+        const entry: Entry = { key, keySpan, value: this.any(this.blank()) };
+        const previous = node.byKey.get(key);
+        if (previous) this.duplicates.push(duplicateKey(key, keySpan, previous.keySpan));
+        node.entries.push(entry);
+        node.byKey.set(key, entry);
+        value[key] = this.value;
+        c = this.blank();
+        this.pos++;
+        if (c === 125) break;
+        if (c !== 44) throw NOT_PLAIN;
+        c = this.blank();
+      }
+    }
+    node.end = this.pos;
+    this.value = value;
+    this.depth--;
+    return node;
+  }
+
+  array(start: number): Node {
+    if (++this.depth > this.maxDepth) throw NOT_PLAIN;
+    this.pos++;
+    const node: ArrayNode = { kind: 'array', start, end: start, items: [] };
+    const value: JsonValue[] = [];
+    let c = this.blank();
+    if (c === 93) this.pos++;
+    else {
+      for (;;) {
+        node.items.push(this.any(c));
+        value.push(this.value);
+        c = this.blank();
+        this.pos++;
+        if (c === 93) break;
+        if (c !== 44) throw NOT_PLAIN;
+        c = this.blank();
+      }
+    }
+    node.end = this.pos;
+    this.value = value;
+    this.depth--;
+    return node;
+  }
+
+  /** A string token at `pos` (the opening quote); its value. */
+  string(): string {
+    const t = this.text;
+    const from = this.pos + 1;
+    for (let i = from; ; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 34) {
+        this.pos = i + 1;
+        return t.slice(from, i);
+      }
+      if (c === 92) return this.escaped(from, i);
+      // A control character, or the end of the text (NaN).
+      if (!(c >= 32)) throw NOT_PLAIN;
+    }
+  }
+
+  /** The rest of a string from its first backslash at `i`. */
+  escaped(from: number, i: number): string {
+    const t = this.text;
+    let out = t.slice(from, i);
+    let run = i;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 34) {
+        this.pos = i + 1;
+        return out + t.slice(run, i);
+      }
+      if (c === 92) {
+        out += t.slice(run, i);
+        const e = t.charCodeAt(i + 1);
+        if (e === 117) {
+          const hex = t.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw NOT_PLAIN;
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+        } else {
+          const ch = ESCAPES[e];
+          if (ch === undefined) throw NOT_PLAIN;
+          out += ch;
+          i += 2;
+        }
+        run = i;
+        continue;
+      }
+      if (!(c >= 32)) throw NOT_PLAIN;
+      i++;
+    }
+  }
+
+  /** A number token at `pos`, as JSON writes numbers; its value. */
+  number(): number {
+    const t = this.text;
+    const start = this.pos;
+    let i = start;
+    if (t.charCodeAt(i) === 45) i++;
+    let c = t.charCodeAt(i);
+    if (c === 48) c = t.charCodeAt(++i);
+    else if (c >= 49 && c <= 57) {
+      do c = t.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
+    } else throw NOT_PLAIN;
+    if (c === 46) {
+      c = t.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) throw NOT_PLAIN;
+      do c = t.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
+    }
+    if (c === 101 || c === 69) {
+      c = t.charCodeAt(++i);
+      if (c === 43 || c === 45) c = t.charCodeAt(++i);
+      if (!(c >= 48 && c <= 57)) throw NOT_PLAIN;
+      do c = t.charCodeAt(++i);
+      while (c >= 48 && c <= 57);
+    }
+    this.pos = i;
+    return Number(t.slice(start, i));
+  }
+}
+
+/** The one-character escapes of JSON strings, by the code of the character after the backslash. */
+const ESCAPES: Record<number, string> = { 34: '"', 92: '\\', 47: '/', 98: '\b', 102: '\f', 110: '\n', 114: '\r', 116: '\t' };
+
+/** The model of `text` when it is plain JSON within `maxDepth`; undefined otherwise (see {@link PlainJsonReader}). */
+function readPlainJson(text: string, maxDepth: number): { root: Node; value: JsonValue; duplicates: ParseProblem[] } | undefined {
+  const reader = new PlainJsonReader(text, maxDepth);
+  try {
+    const c = reader.blank();
+    if (c !== c) return undefined; // nothing but blanks
+    const root = reader.any(c);
+    const value = reader.value;
+    reader.blank();
+    if (reader.pos !== text.length) return undefined;
+    return { root, value, duplicates: reader.duplicates };
+  } catch (err) {
+    if (err === NOT_PLAIN) return undefined;
+    throw err;
+  }
 }
 
 function findExcessiveDepth(text: string, max: number): number | undefined {

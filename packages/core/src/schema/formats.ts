@@ -196,6 +196,8 @@ export const FORMAT_HINTS: Record<FormatName, string> = {
  */
 const MASKED_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:x{3,}[a-z0-9]?|[a-z0-9]*x{5,})$/i;
 
+const MAYBE_PLACEHOLDER = /[%${<*]|xxx/i;
+
 /**
  * Values that stand for something else: the masked IDs of documentation examples (`vsw-8vbmoffowsztjaawj****`,
  * `vpc-xxx`) and
@@ -203,6 +205,8 @@ const MASKED_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:x{3,}[a-z0-9]?|[a-z0-9]*x{5
  * `placeholder-value` rule, instead of as malformed values.
  */
 export function placeholderKind(s: string): 'masked' | 'template' | undefined {
+  // Every placeholder has one of these characters, or three x's in a row: most values are decided by this one scan.
+  if (!MAYBE_PLACEHOLDER.test(s)) return undefined;
   if (/%[sdvq]|\$\{[^}]*\}|\{\{[^}]*\}\}|^<[^<>]+>$|^\$[A-Za-z_][A-Za-z0-9_]*$/.test(s)) return 'template';
   if (/\*{3,}/.test(s) || MASKED_ID.test(s)) return 'masked';
   return undefined;

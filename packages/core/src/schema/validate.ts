@@ -32,14 +32,15 @@ function check(doc: ClusterDocument): SchemaFinding[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const out: SchemaFinding[] = [];
   validate(value);
-  const seen = new Set<string>();
-  for (const err of validate.errors ?? []) {
+  const errors = validate.errors;
+  const seen = errors?.length ? new Set<string>() : undefined;
+  for (const err of errors ?? []) {
     const finding = fromError(doc, err);
     if (!finding) continue;
     // ajv reports some problems once per failing branch; one finding per place and message is enough.
     const key = `${finding.kind}\0${JSON.stringify(finding.report.at)}\0${finding.report.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen!.has(key)) continue;
+    seen!.add(key);
     out.push(finding);
     if (finding.kind === 'also-accepted') {
       // The number is taken, so the range of the string it stands for still applies.
@@ -514,21 +515,16 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
   // `fnode` is where `path` is in the field tree (`nodepools[].scaling_group`), followed as the walk descends.
   const visit = (node: Node | undefined, path: (string | number)[], fnode: FieldNode | undefined, field: FieldInfo | undefined) => {
     if (!node) return;
-    if (node.kind === 'string' && typeof node.value === 'string' && field && !field.sensitive) {
-      const kind = placeholderKind(node.value);
-      if (kind) out.push({ kind: 'placeholder', report: placeholderReport(path.slice(), node.value, kind) });
-      const instead = field.deprecatedValues && Object.hasOwn(field.deprecatedValues, node.value) ? field.deprecatedValues[node.value] : undefined;
-      if (instead) {
-        out.push({ kind: 'deprecated', report: { message: `${label(path)} ${JSON.stringify(node.value)} is a deprecated value: ${instead.replace(/([^.])$/, '$1.')}`, at: { path: path.slice() } } });
-      }
+    if (node.kind === 'string') {
+      if (field && !field.sensitive && typeof node.value === 'string') stringFindings(node.value, path, field, out);
     } else if (node.kind === 'object') {
       const keys = fnode?.keys;
       if (!keys) return;
-      for (const [key, entry] of node.byKey) {
-        const child = keys.get(key);
+      for (const entry of node.byKey.values()) {
+        const child = keys.get(entry.key);
         const info = child?.info;
         if (!info) continue;
-        path.push(key);
+        path.push(entry.key);
         if (info.deprecated && entry.value.kind !== 'null') {
           out.push({ kind: 'deprecated', report: deprecatedReport(path.slice(), info) });
           // One warning for a deprecated object: its own fields are deprecated with it.
@@ -542,14 +538,24 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
       }
     } else if (node.kind === 'array') {
       const items = fnode?.items;
-      node.items.forEach((item, i) => {
+      for (let i = 0; i < node.items.length; i++) {
         path.push(i);
-        visit(item, path, items, field);
+        visit(node.items[i], path, items, field);
         path.pop();
-      });
+      }
     }
   };
   visit(doc.root, [], fieldTree(), undefined);
+}
+
+/** Placeholder and deprecated-value findings of the string `value` of a known, not sensitive field at `path`. */
+function stringFindings(value: string, path: (string | number)[], field: FieldInfo, out: SchemaFinding[]): void {
+  const kind = placeholderKind(value);
+  if (kind) out.push({ kind: 'placeholder', report: placeholderReport(path.slice(), value, kind) });
+  const instead = field.deprecatedValues && Object.hasOwn(field.deprecatedValues, value) ? field.deprecatedValues[value] : undefined;
+  if (instead) {
+    out.push({ kind: 'deprecated', report: { message: `${label(path)} ${JSON.stringify(value)} is a deprecated value: ${instead.replace(/([^.])$/, '$1.')}`, at: { path: path.slice() } } });
+  }
 }
 
 function placeholderReport(path: JsonPath, value: string, kind: 'masked' | 'template'): Report {
