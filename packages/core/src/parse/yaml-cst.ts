@@ -11,10 +11,11 @@ import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
  *
  * The syntax tree holds no error token for many mistakes that the composer reports (bad indentation, a key without
  * a colon, tabs, comments glued to a value, …). This builder checks each of those conditions where the composer
- * would, and gives the document up (returns undefined) when one of them holds, or when the document uses anything it
+ * would, and gives the document up (returns why) when one of them holds, or when the document uses anything it
  * does not handle itself: tags, explicit (`?`) or complex keys, anchors on keys, pairs inside `[…]`, tabs around
  * indicators, nesting past the depth limit. The caller then composes that document as before, so every message and
- * range of a broken document stays what the composer gives.
+ * range of a broken document stays what the composer gives. `started`: the builder that took in parts of the document
+ * while it was parsed.
  */
 export function buildFromCst(doc: CST.Document, text: string, limits: ParseLimits, started?: CstBuilder): CstResult {
   const builder = started ?? new CstBuilder(text, limits, []);
