@@ -229,18 +229,26 @@ export class ClusterDocument {
    * uses it: the first `*alias` token or `<<` key on the way (`span`), with the anchored text as `definition`.
    */
   locate(path: JsonPath, on: 'value' | 'key' | 'entry' = 'value'): Location {
-    // Most paths exist and run through no alias or merge key: then one walk finds the span.
+    // Most paths run through no alias or merge key: then one walk finds the span, of the path itself or, when it
+    // stops existing, of the key of its nearest existing ancestor (what the walk below finds for such a path).
     let node = this.root;
     let entry: Entry | undefined;
     for (let i = 0; i < path.length && node; i++) {
       const seg = path[i]!;
       if (node.kind === 'object' && typeof seg === 'string') {
-        entry = node.byKey.get(seg);
-        node = entry && !entry.merged && !entry.aliasSpan ? entry.value : undefined;
-      } else if (node.kind === 'array' && typeof seg === 'number' && !node.aliasSpans?.[seg]) {
-        entry = undefined;
-        node = node.items[seg];
-      } else node = undefined;
+        const e: Entry | undefined = node.byKey.get(seg);
+        if (!e) return { span: this.spanAt(node, entry, 'key') };
+        entry = e;
+        node = !e.merged && !e.aliasSpan ? e.value : undefined;
+      } else if (node.kind === 'array' && typeof seg === 'number') {
+        if (node.aliasSpans?.[seg]) node = undefined;
+        else {
+          const item: Node | undefined = node.items[seg];
+          if (!item) return { span: this.spanAt(node, entry, 'key') };
+          entry = undefined;
+          node = item;
+        }
+      } else return { span: this.spanAt(node, entry, 'key') };
     }
     if (node) return { span: this.spanAt(node, entry, on) };
 
