@@ -57,14 +57,19 @@ function check(doc: ClusterDocument): SchemaFinding[] {
 function toPath(doc: ClusterDocument, pointer: string): JsonPath | undefined {
   if (pointer === '') return [];
   const path: (string | number)[] = [];
+  // One walk down the value alongside the pointer (what doc.get gives for each prefix).
+  let cur: JsonValue | undefined = doc.value;
   for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const parent = doc.get(path);
-    if (Array.isArray(parent)) {
+    const seg = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(cur)) {
       const i = Number(seg);
       if (!Number.isInteger(i)) return undefined;
       path.push(i);
-    } else path.push(seg);
+      cur = cur[i];
+    } else {
+      path.push(seg);
+      cur = cur !== null && typeof cur === 'object' && Object.hasOwn(cur, seg) ? cur[seg] : undefined;
+    }
   }
   return path;
 }
