@@ -350,13 +350,15 @@ function finish(diags: Diagnostic[], parsed: ParsedFile): Diagnostic[] {
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-  const seen = new Set<string>();
-  return settled.filter((d) => {
-    const k = `${d.ruleId}\0${d.span.start}\0${d.span.end}\0${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  // The order sorts by everything that makes a finding the same (place, rule, message), so repeats are neighbours:
+  // keep the first of each run (the sort is stable).
+  const out = [settled[0]!];
+  for (let i = 1; i < settled.length; i++) {
+    const d = settled[i]!;
+    const prev = out[out.length - 1]!;
+    if (d.span.start !== prev.span.start || d.span.end !== prev.span.end || d.ruleId !== prev.ruleId || d.message !== prev.message) out.push(d);
+  }
+  return out;
 }
 
 export type { JsonValue };

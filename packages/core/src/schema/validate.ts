@@ -152,8 +152,7 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
       return { kind: 'unknown', report: unknownReport(doc, path, String(params.additionalProperty)) };
     case 'required': {
       const missing = String(params.missingProperty);
-      const description = fieldDocs([...path, missing])?.description;
-      const what = description ? ` (${firstSentence(description)})` : '';
+      const what = missingGloss([...path, missing]);
       const where = path.length === 0 ? 'The request' : name;
       return {
         kind: 'missing',
@@ -230,6 +229,19 @@ function fromError(doc: ClusterDocument, err: ErrorObject): SchemaFinding | unde
 /** `custom` (an ajv-errors message) as the end of a sentence, with `found` before the full stop. */
 function sentence(custom: string, found = ''): string {
   return `${custom.trim().replace(/[.]$/, '')}${found}.`;
+}
+
+const glosses = new Map<string, string>();
+
+/** ` (what the field is)` for a missing-field message, or '' for a field without a description; one per field. */
+function missingGloss(path: JsonPath): string {
+  const key = fieldPath(path);
+  let what = glosses.get(key);
+  if (what === undefined) {
+    const description = fieldDocs(key)?.description;
+    glosses.set(key, (what = description ? ` (${firstSentence(description)})` : ''));
+  }
+  return what;
 }
 
 /** A short gloss of a field for a parenthesis: its description up to the first full stop, comma or parenthesis. */
