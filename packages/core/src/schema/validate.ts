@@ -586,8 +586,14 @@ function placeholderReport(path: JsonPath, value: string, kind: 'masked' | 'temp
 }
 
 function deprecatedReport(path: JsonPath, info: FieldInfo): Report {
-  const name = label(path);
-  const instead = info.replacement ? ` Use ${info.replacement} instead.` : '';
-  const why = info.deprecation ? ` ${info.deprecation.trim().replace(/([^.])$/, '$1.')}` : '';
-  return { message: `${name} is deprecated.${why}${instead}`, at: { path, on: 'key' } };
+  let advice = deprecationAdvice.get(info);
+  if (advice === undefined) {
+    const instead = info.replacement ? ` Use ${info.replacement} instead.` : '';
+    const why = info.deprecation ? ` ${info.deprecation.trim().replace(/([^.])$/, '$1.')}` : '';
+    deprecationAdvice.set(info, (advice = `${why}${instead}`));
+  }
+  return { message: `${label(path)} is deprecated.${advice}`, at: { path, on: 'key' } };
 }
+
+/** What a deprecated field's message says after "is deprecated." (why, and what to use instead), once per field. */
+const deprecationAdvice = new WeakMap<FieldInfo, string>();
