@@ -84,6 +84,8 @@ export function reparseJsonEdit(
       newValue = copy;
     }
   }
+  // Neither scalar holds a line break (the plain reader reads none in a string), so the lines are where they were.
+  source.shareLinesOf(previous.source);
   return plainDocuments(source, format, newNode, newValue, [...duplicates]);
 }
 
