@@ -57,6 +57,15 @@ export class SourceText {
     return starts;
   }
 
+  /**
+   * Takes over the line index of `previous`, a text of the same length with every line break where this text has
+   * one (the caller knows: an editor replaced characters one for one, none of them a line break), instead of
+   * scanning this text for line breaks again.
+   */
+  shareLinesOf(previous: SourceText): void {
+    if (!this.lineStarts && previous.lineStarts && previous.text.length === this.text.length) this.lineStarts = previous.lineStarts;
+  }
+
   get lineCount(): number {
     return this.starts().length;
   }

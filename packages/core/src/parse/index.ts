@@ -1,6 +1,7 @@
 import { SourceText } from '../text.js';
 import { ClusterDocument, type SourceFormat } from '../model.js';
 import { parseJson } from './json.js';
+import { reparseJsonEdit } from './json-edit.js';
 import { DEFAULT_LIMITS, MAX_DEPTH_CAP, type ParseLimits, type ParseProblem } from './problems.js';
 import { chunkStarts, parseChunks, type YamlChunk } from './yaml-chunks.js';
 
@@ -52,7 +53,11 @@ export interface ParseOptions {
   fileSize?: number;
 }
 
-/** What an editor passes to re-parse after an edit: the previous parse of the same file, whose unchanged YAML documents are reused. */
+/**
+ * What an editor passes to re-parse after an edit: the previous parse of the same file with the same options, whose
+ * unchanged YAML documents are reused, and whose JSON model is reused when the edit only replaced characters inside
+ * one value.
+ */
 export interface IncrementalParse {
   previous?: ParsedFile;
 }
@@ -103,7 +108,8 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
       : yaml.parseYaml(source, limits);
     parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
   } else {
-    parsed = parseJson(source, format === 'json', limits);
+    const previous = incremental?.previous;
+    parsed = (previous && reparseJsonEdit(previous, source, format)) || parseJson(source, format === 'json', limits);
   }
   const unknownExtension = !hinted && options.fileName !== undefined && /\.[^./\\]+$/.test(options.fileName);
   if (unknownExtension && !parsed.documents.some((d) => d.hasClusterType)) {

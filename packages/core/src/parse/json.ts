@@ -45,14 +45,49 @@ export interface ParsedDocuments {
  */
 export function parseJson(source: SourceText, strict: boolean, limits: ParseLimits): ParsedDocuments {
   const text = source.text;
-  const whole = { start: 0, end: text.length };
   const format = strict ? 'json' : 'jsonc';
 
   // Most files are plain JSON: read them in one tight pass. Anything else (comments, trailing commas, any error, too
   // deep) is read again by the recovering parser below, which says what is wrong and where.
   const plain = readPlainJson(text, limits.maxDepth);
-  if (plain) return { documents: [new ClusterDocument(source, format, 0, plain.root, whole, { value: plain.value })], problems: plain.duplicates };
+  if (plain) return plainDocuments(source, format, plain.root, plain.value, plain.duplicates);
   return parseJsonRecovering(source, strict, limits);
+}
+
+/**
+ * The documents read by the plain reader, with the duplicate keys it found: what an editor's next parse may start
+ * from (see json-edit.ts). Only such documents qualify: their text is plain JSON, read by one deterministic pass.
+ */
+const plainReads = new WeakMap<ClusterDocument, readonly ParseProblem[]>();
+
+/** The parse of a plain JSON text whose model is `root` and `value`. */
+export function plainDocuments(source: SourceText, format: 'json' | 'jsonc', root: Node, value: JsonValue, duplicates: ParseProblem[]): ParsedDocuments {
+  const doc = new ClusterDocument(source, format, 0, root, { start: 0, end: source.text.length }, { value });
+  plainReads.set(doc, duplicates);
+  return { documents: [doc], problems: [...duplicates] };
+}
+
+/** The duplicate keys of a document the plain reader read, or undefined for any other document. */
+export function plainRead(doc: ClusterDocument): readonly ParseProblem[] | undefined {
+  return plainReads.get(doc);
+}
+
+/**
+ * The scalar token at `pos` of `text`, as the plain reader reads it when it gets there in a pass over the whole
+ * text: its node and value, or undefined when what is there is not a plain scalar.
+ */
+export function readPlainScalarAt(text: string, pos: number): { node: Node; value: JsonValue } | undefined {
+  const reader = new PlainJsonReader(text, 0);
+  reader.pos = pos;
+  const c = text.charCodeAt(pos);
+  if (c === 123 || c === 91) return undefined;
+  try {
+    const node = reader.any(c);
+    return { node, value: reader.value };
+  } catch (err) {
+    if (err === NOT_PLAIN) return undefined;
+    throw err;
+  }
 }
 
 /** {@link parseJson} with jsonc-parser's recovering parser, whatever the text (the reader for all but plain JSON). */
