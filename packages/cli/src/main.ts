@@ -231,8 +231,10 @@ export async function main(argv: string[]): Promise<number> {
     const stream = (await STREAMS[format]!())(info);
     // Each file's report is written as soon as it and every file before it are done, and then dropped. --fix keeps
     // the output until the end, as a file it cannot write ends the run with nothing written.
+    // The same when the --output file is one of the files linted: it is read as it was before the run.
+    const outputAbs = values.output === undefined ? undefined : resolve(values.output);
     const sink = new OutputSink(values.output, {
-      hold: options.fix === 'write',
+      hold: options.fix === 'write' || (outputAbs !== undefined && targets.some((t) => t.abs === outputAbs)),
       flushEachFile: !values.output,
       fail: (err) => new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`),
     });
@@ -334,6 +336,8 @@ async function lintAll(targets: Target[], options: LintRunOptions, settings: Run
   const share = Math.ceil(targets.length / (threads + 1));
   const slices = Array.from({ length: threads + 1 }, (_, i) => targets.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
   const fromWorkers = slices.slice(1).map((slice) => runInWorker(launcher, slice, options));
+  // A worker that fails is reported when its turn comes, not as an unhandled rejection while others still run.
+  for (const w of fromWorkers) w.catch(() => undefined);
   // Tests check that a run really was shared (the output must not show it).
   if (process.env.ACKLINT_REPORT_THREADS === '1') process.stderr.write(`acklint: ${fromWorkers.length} worker thread(s)\n`);
   // This thread's slice is written as it goes; a worker's reports come back at once and are written in their turn.

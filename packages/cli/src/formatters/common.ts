@@ -64,11 +64,12 @@ export class Deferred {
   private size = 0;
   private fd?: number;
   private path?: string;
+  private inMemory = false;
 
   add(s: string): void {
     this.pieces.push(s);
     this.size += s.length;
-    if (this.size >= DEFERRED_IN_MEMORY) this.spill();
+    if (this.size >= DEFERRED_IN_MEMORY && !this.inMemory) this.spill();
   }
 
   /** Everything added, in order; the temporary file is removed once read. */
@@ -96,9 +97,17 @@ export class Deferred {
   }
 
   private spill(): void {
+    if (this.inMemory) return;
     if (this.fd === undefined) {
       this.path = join(tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.part`);
-      this.fd = openSync(this.path, 'wx+', 0o600);
+      try {
+        this.fd = openSync(this.path, 'wx+', 0o600);
+      } catch {
+        // No temporary directory to write to: the text stays in memory.
+        this.inMemory = true;
+        this.path = undefined;
+        return;
+      }
       // Removed at once where the system allows it (the open descriptor keeps it readable): nothing is left behind.
       try {
         unlinkSync(this.path);
