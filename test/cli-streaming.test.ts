@@ -126,3 +126,22 @@ describe('a format keeps no report once given it', () => {
     });
   }
 });
+
+describe('text kept for the end of the output', () => {
+  it('comes back whole and in order, also once moved to a temporary file (multi-byte characters across reads)', async () => {
+    const { Deferred } = await import('../packages/cli/src/formatters/common.js');
+    const kept = new Deferred();
+    const pieces: string[] = [];
+    // About 3 MB of UTF-8: past the in-memory limit and across several reads of the temporary file.
+    for (let i = 0; i < 40_000; i++) pieces.push(`<failure n="${i}">é—漢字 😀 ${'x'.repeat(i % 17)}</failure>\n`);
+    for (const p of pieces) kept.add(p);
+    const back = [...kept.drain()].join('');
+    expect(back.length).toBe(pieces.join('').length);
+    expect(back).toBe(pieces.join(''));
+  });
+
+  it('is nothing when nothing was added', async () => {
+    const { Deferred } = await import('../packages/cli/src/formatters/common.js');
+    expect([...new Deferred().drain()].join('')).toBe('');
+  });
+});

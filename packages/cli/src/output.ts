@@ -21,7 +21,8 @@ export function writeOutput(out: FormatOutput, fd: number): void {
   if (buffer) writeAll(fd, buffer);
 }
 
-function writeAll(fd: number, s: string): void {
+/** All of `s` to a file descriptor, waiting out a full non-blocking pipe. */
+export function writeAll(fd: number, s: string): void {
   const bytes = Buffer.from(s, 'utf8');
   for (let off = 0; off < bytes.length; ) {
     try {

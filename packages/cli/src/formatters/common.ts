@@ -1,7 +1,8 @@
 /** Helpers shared by the formatters: paths relative to the report's base directory, findings shown, fingerprints. */
 import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import type { FileReport } from '../types.js';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { writeAll as writeAllSync } from '../output.js';
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -52,8 +53,11 @@ export function xml(s: string): string {
     .replace(/\n/g, '&#10;');
 }
 
-/** Text held in memory up to this many characters; beyond it, a {@link Deferred} moves it to a temporary file. */
-const DEFERRED_IN_MEMORY = 1 << 20;
+/**
+ * Text held in memory up to this many characters; beyond it, a {@link Deferred} moves it to a temporary file. Small, so
+ * that the text dies young (a larger batch lives long enough to be promoted, and the collector's work doubled).
+ */
+const DEFERRED_IN_MEMORY = 64 * 1024;
 
 /**
  * Output that must wait for the end of the run (a part written after a header that counts the whole run): its text is
@@ -116,8 +120,7 @@ export class Deferred {
         // removed after reading instead
       }
     }
-    const bytes = Buffer.from(this.pieces.join(''), 'utf8');
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off);
+    writeAllSync(this.fd, this.pieces.join(''));
     this.pieces = [];
     this.size = 0;
   }
