@@ -1,8 +1,10 @@
-import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
+import { Alias, Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, Parser, visit, type CST, type Document, type Node as YNode } from 'yaml';
 import type { Entry, Node, ObjectNode } from '../model.js';
 import type { SourceText, Span } from '../text.js';
-import { duplicateKey, type ParseLimits, type ParseProblem } from './problems.js';
+import type { ParseLimits, ParseProblem } from './problems.js';
 import { yamlMessage } from './yaml-messages.js';
+import { buildFromCst, CstBuilder, documentEndOffset } from './yaml-cst.js';
+import { ModelBuilder, type MergeSource } from './yaml-model.js';
 
 /**
  * One YAML document's tree and span. The caller wraps it in a ClusterDocument: this module is loaded on demand (and
@@ -13,12 +15,158 @@ export interface RawDocument {
   span: Span;
 }
 
+type Parsed = { documents: RawDocument[]; problems: ParseProblem[] };
+
+export interface YamlParseOptions {
+  /** Hears why a document, or the whole stream, was composed by the library rather than built from the syntax tree. */
+  onComposed?: (reason: string) => void;
+  /** Take finished parts of a document out of the syntax tree every this many tokens while it is parsed (0: never; default 1,024). */
+  consumeEvery?: number;
+  /** Finished items a collection holds before they are taken out (default 16). */
+  batch?: number;
+}
+
 /**
  * Parse a YAML stream: YAML 1.2 core schema (so `yes` stays a string), every `---` document on its own, anchors and
  * aliases resolved, `<<` merge keys applied, with a cap on how far aliases may expand.
+ *
+ * Each document's model is built straight from the parser's syntax tree (see yaml-cst.ts), bit by bit while the
+ * parser goes, so that a document is never held whole as a syntax tree (a large spec would take several times its
+ * model's memory, and holding it costs the garbage collector more than building the model). A document the builder
+ * leaves alone (a syntax error, a tag, …) is composed by the yaml library and converted (see {@link composeYaml}),
+ * from a second parse when parts of it were taken out of its syntax tree already. A stream with directives (`%YAML`,
+ * `%TAG`) or errors between documents is composed whole. Either way the model and problems are the same.
  */
-export function parseYaml(source: SourceText, limits: ParseLimits): { documents: RawDocument[]; problems: ParseProblem[] } {
+export function parseYaml(source: SourceText, limits: ParseLimits, options: YamlParseOptions = {}): Parsed {
   const text = source.text;
+  const { onComposed } = options;
+  const documents: RawDocument[] = [];
+  const problems: ParseProblem[] = [];
+  /** The last document, when it is to be composed: its index and syntax tree (unless damaged), and its `...` line. */
+  let pending: { index: number; token: CST.Document | undefined; end?: CST.DocumentEnd } | undefined;
+  let last: RawDocument | undefined;
+  let endedBy: CST.DocumentEnd | undefined;
+  let index = -1;
+  /** A second parse of the text, for the syntax trees of damaged documents (in order, so one parse serves them all). */
+  let replay: { tokens: Iterator<CST.Token>; index: number } | undefined;
+  const replayed = (i: number): CST.Document => {
+    replay ??= { tokens: new Parser().parse(text)[Symbol.iterator](), index: -1 };
+    for (;;) {
+      const next = replay.tokens.next();
+      if (next.done) throw new Error('the second parse of a YAML text found fewer documents');
+      if (next.value.type === 'document' && ++replay.index === i) return next.value;
+    }
+  };
+  const composePending = (): boolean => {
+    if (!pending) return true;
+    const { index: i, token, end } = pending;
+    pending = undefined;
+    const doc = token ?? replayed(i);
+    const r = composeYaml(end ? [doc, end] : [doc], text, limits);
+    if (r.documents.length === 0) return false; // the composer ran out of stack: the whole file is reported as one problem
+    documents.push(...r.documents);
+    problems.push(...r.problems);
+    return true;
+  };
+  const whole = (reason: string): Parsed => {
+    onComposed?.(reason);
+    return composeYaml(new Parser().parse(text), text, limits);
+  };
+  const every = options.consumeEvery ?? 1024;
+  const started = every > 0 ? new StartedDocuments(text, limits, options.batch) : undefined;
+  for (const token of parse(text, every, started)) {
+    switch (token.type) {
+      case 'document': {
+        if (!composePending()) return whole('stack');
+        index++;
+        const built = buildFromCst(token, text, limits, started?.take(token));
+        endedBy = undefined;
+        if (built.document) {
+          last = built.document;
+          documents.push(last);
+          for (const p of built.problems) problems.push(p);
+        } else {
+          onComposed?.(built.reason);
+          last = undefined;
+          pending = { index, token: built.damaged ? undefined : token };
+        }
+        break;
+      }
+      case 'doc-end': {
+        // A `...` line ends the document before it, and its comments count as that document's.
+        if (endedBy || (!last && !pending)) return whole('document end');
+        endedBy = token;
+        if (pending) pending.end = token;
+        else {
+          const end = documentEndOffset(token);
+          if (end === undefined) return whole('document end');
+          last!.span.end = end;
+        }
+        break;
+      }
+      case 'space':
+      case 'comment':
+      case 'newline':
+      case 'byte-order-mark':
+        break;
+      default:
+        // Directives (which change how later documents read) and errors between documents.
+        return whole(token.type);
+    }
+  }
+  if (!composePending()) return whole('stack');
+  return { documents, problems };
+}
+
+/** The parser's tokens (what `Parser.parse` gives); with `every`, `started` takes in finished parts of the document being parsed every so many tokens. */
+function* parse(text: string, every: number, started: StartedDocuments | undefined): Generator<CST.Token> {
+  const parser = new Parser();
+  let n = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    yield* parser.next(lexeme);
+    if (started && ++n === every) {
+      n = 0;
+      started.consume(parser.stack);
+    }
+  }
+  yield* parser.end();
+}
+
+/** The builder of the document the parser is in, which takes in its finished parts as the parser goes. */
+class StartedDocuments {
+  private doc: CST.Token | undefined;
+  private builder: CstBuilder | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: ParseLimits,
+    private readonly batch: number | undefined,
+  ) {}
+
+  consume(stack: readonly CST.Token[]): void {
+    const doc = stack[0];
+    if (doc?.type !== 'document') return;
+    if (doc !== this.doc) {
+      this.doc = doc;
+      this.builder = new CstBuilder(this.text, this.limits, []);
+    }
+    this.builder!.consume(stack, this.batch);
+  }
+
+  /** The builder started on `doc`, if any. */
+  take(doc: CST.Document): CstBuilder | undefined {
+    if (doc !== this.doc) return undefined;
+    const b = this.builder;
+    this.doc = this.builder = undefined;
+    return b;
+  }
+}
+
+/**
+ * The model of a YAML stream (or of some of its documents) through the yaml library's composer: its `Document`s with
+ * their errors, converted to our model.
+ */
+export function composeYaml(tokens: Iterable<CST.Token>, text: string, limits: ParseLimits): Parsed {
   const problems: ParseProblem[] = [];
   const docs: Document.Parsed[] = [];
   /** Documents whose syntax tree is nested past the limit: index → offset of the first node too deep. */
@@ -30,7 +178,7 @@ export function parseYaml(source: SourceText, limits: ParseLimits): { documents:
     // is therefore measured on its syntax tree and composed empty.
     const composer = new Composer({ version: '1.2', schema: 'core', merge: true, uniqueKeys: false, keepSourceTokens: false });
     let index = 0;
-    for (const token of new Parser().parse(text)) {
+    for (const token of tokens) {
       if (token.type === 'document') {
         const at = excessiveDepth(token, limits.maxDepth);
         if (at !== undefined) {
@@ -106,21 +254,21 @@ function excessiveDepth(doc: CST.Document, max: number): number | undefined {
   return first;
 }
 
-class Builder {
+/** Our model of a document the yaml library composed (with its own node classes). */
+class Builder extends ModelBuilder {
   private readonly memo = new Map<YNode, Node>();
-  private readonly sizes = new Map<Node, { size: number; height: number }>();
   private readonly inProgress = new Set<YNode>();
-  private expanded = 0;
-  private aliasLimitHit = false;
   /** What each alias of the document refers to (see {@link target}). */
   private targets: Map<Alias, YNode | undefined> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
-    private readonly text: string,
-    private readonly limits: ParseLimits,
-    private readonly problems: ParseProblem[],
-  ) {}
+    text: string,
+    limits: ParseLimits,
+    problems: ParseProblem[],
+  ) {
+    super(text, limits, problems);
+  }
 
   convert(y: YNode, depth: number): Node {
     if (isAlias(y)) return this.alias(y, depth);
@@ -143,17 +291,13 @@ class Builder {
     return out;
   }
 
-  private span(y: YNode): Span {
+  private spanOf(y: YNode): Span {
     const r = y.range;
-    if (!r) return { start: 0, end: 0 };
-    let end = r[1];
-    // Block collections end after their last line break; underline up to the last visible character.
-    while (end > r[0] && /\s/.test(this.text[end - 1]!)) end--;
-    return { start: r[0], end };
+    return r ? this.span(r[0], r[1]) : { start: 0, end: 0 };
   }
 
   private convertFresh(y: YNode, depth: number): Node {
-    const { start, end } = this.span(y);
+    const { start, end } = this.spanOf(y);
     if (isScalar(y)) {
       const v = y.value;
       const plain = y.type === 'PLAIN';
@@ -170,29 +314,23 @@ class Builder {
       this.inProgress.delete(y);
       const out: Node = { kind: 'array', start, end, items };
       y.items.forEach((item, i) => {
-        if (isAlias(item)) (out.aliasSpans ??= [])[i] = this.span(item as YNode);
+        if (isAlias(item)) (out.aliasSpans ??= [])[i] = this.spanOf(item as YNode);
       });
       return out;
     }
     if (isMap(y)) {
       this.inProgress.add(y);
       const node: ObjectNode = { kind: 'object', start, end, entries: [], byKey: new Map() };
-      /** Each mapping merged in, with the span of the `<<` key that merges it (where the document uses it). */
-      const mergeSources: Array<{ node: Node; use: Span }> = [];
+      const mergeSources: MergeSource[] = [];
       for (const pair of y.items) {
         if (!isPair(pair)) continue;
         const k = pair.key as YNode | null;
         if (isScalar(k) && typeof k.value === 'symbol') {
           // `<<: *anchor` or `<<: [*a, *b]`: collect the sources, applied after the explicit keys.
-          if (pair.value) {
-            const v = this.convert(pair.value as YNode, depth + 1);
-            const use = this.span(k);
-            if (v.kind === 'array') for (const item of v.items) mergeSources.push({ node: item, use });
-            else mergeSources.push({ node: v, use });
-          }
+          if (pair.value) ModelBuilder.mergeSources(this.convert(pair.value as YNode, depth + 1), this.spanOf(k), mergeSources);
           continue;
         }
-        const keySpan = k ? this.span(k) : { start: this.span(pair.value as YNode).start, end: this.span(pair.value as YNode).start };
+        const keySpan = k ? this.spanOf(k) : { start: this.spanOf(pair.value as YNode).start, end: this.spanOf(pair.value as YNode).start };
         let key: string;
         if (k === null || k === undefined) key = '';
         else if (isScalar(k)) key = k.value === null ? 'null' : String(k.value);
@@ -204,24 +342,10 @@ class Builder {
           ? this.convert(pair.value as YNode, depth + 1)
           : { kind: 'null', start: keySpan.end, end: keySpan.end, value: null };
         const entry: Entry = { key, keySpan, value };
-        if (isAlias(pair.value)) entry.aliasSpan = this.span(pair.value as YNode);
-        const previous = node.byKey.get(key);
-        if (previous) this.problems.push(duplicateKey(key, keySpan, previous.keySpan));
-        node.entries.push(entry);
-        node.byKey.set(key, entry);
+        if (isAlias(pair.value)) entry.aliasSpan = this.spanOf(pair.value as YNode);
+        this.addEntry(node, entry);
       }
-      for (const { node: src, use } of mergeSources) {
-        if (src.kind !== 'object') {
-          this.problems.push({ code: 'syntax', start: src.start, end: src.end, message: 'A "<<" merge key takes a mapping (or a list of mappings) to merge.' });
-          continue;
-        }
-        for (const e of src.entries) {
-          if (node.byKey.has(e.key)) continue; // explicit keys, and earlier merge sources, win
-          const merged: Entry = { ...e, merged: true, mergeSpan: use };
-          node.entries.push(merged);
-          node.byKey.set(e.key, merged);
-        }
-      }
+      this.applyMerges(node, mergeSources);
       this.inProgress.delete(y);
       return node;
     }
@@ -229,44 +353,11 @@ class Builder {
   }
 
   private alias(a: Alias, depth: number): Node {
-    const { start, end } = this.span(a);
+    const at = this.spanOf(a);
     const target = this.target(a);
-    if (!target) {
-      this.problems.push({ code: 'syntax', start, end, message: yamlMessage('BAD_ALIAS', 'Unresolved alias') });
-      return { kind: 'invalid', start, end };
-    }
-    if (this.inProgress.has(target)) {
-      this.problems.push({ code: 'syntax', start, end, message: 'This alias refers to a node that contains it; recursive aliases are not supported.' });
-      return { kind: 'invalid', start, end };
-    }
-    const node = this.convert(target, depth);
-    const { size, height } = this.measure(node);
-    // An alias repeats its anchor's subtree where it stands: nested aliases can build a value far deeper than any
-    // text nesting (an anchor 200 levels deep holding an alias of another such anchor, and so on). The model stays
-    // within maxDepth, so nothing downstream (plain values, rules) meets a deeper value than the limit allows.
-    if (depth + height > this.limits.maxDepth) {
-      this.problems.push({
-        code: 'too-deep',
-        start,
-        end,
-        message: `This alias nests its anchor's value more than ${this.limits.maxDepth} levels deep; it was not expanded.`,
-      });
-      return { kind: 'invalid', start, end };
-    }
-    this.expanded += size;
-    if (this.expanded > this.limits.maxExpandedNodes) {
-      if (!this.aliasLimitHit) {
-        this.aliasLimitHit = true;
-        this.problems.push({
-          code: 'alias-limit',
-          start,
-          end,
-          message: `Aliases expand this document to more than ${this.limits.maxExpandedNodes} nodes (an alias bomb?); aliases from here on were not expanded.`,
-        });
-      }
-      return { kind: 'invalid', start, end };
-    }
-    return node;
+    if (!target) return this.unresolvedAlias(at);
+    if (this.inProgress.has(target)) return this.recursiveAlias(at);
+    return this.expandAlias(this.convert(target, depth), depth, at);
   }
 
   /**
@@ -287,29 +378,6 @@ class Builder {
       this.targets = targets;
     }
     return this.targets.get(a);
-  }
-
-  /**
-   * Nodes a subtree stands for once every alias inside it is expanded, and its height in collections (a scalar is 0,
-   * a list of scalars 1). Memoised, so shared subtrees cost once; the recursion is as deep as the model, which the
-   * depth checks above keep within maxDepth.
-   */
-  private measure(n: Node): { size: number; height: number } {
-    const known = this.sizes.get(n);
-    if (known !== undefined) return known;
-    let size = 1;
-    let height = 0;
-    const add = (child: Node) => {
-      const m = this.measure(child);
-      size += m.size;
-      height = Math.max(height, m.height + 1);
-    };
-    if (n.kind === 'object') for (const e of n.entries) add(e.value);
-    else if (n.kind === 'array') for (const i of n.items) add(i);
-    if (n.kind === 'object' || n.kind === 'array') height = Math.max(height, 1);
-    const m = { size: Math.min(size, Number.MAX_SAFE_INTEGER), height };
-    this.sizes.set(n, m);
-    return m;
   }
 }
 
