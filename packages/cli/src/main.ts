@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,11 +35,11 @@ import {
   type SuppressionSettings,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
-import { stylish } from './formatters/stylish.js';
-import { json } from './formatters/json.js';
-import type { FileReport, FormatInput, Formatter } from './types.js';
+import { stylish, stylishStream } from './formatters/stylish.js';
+import { json, jsonStream } from './formatters/json.js';
+import type { FileReport, Formatter, RunInfo, StreamingFormat } from './types.js';
 import { HELP } from './help.js';
-import { writeOutput } from './output.js';
+import { OutputSink } from './output.js';
 import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
 /** The output formats, by `--format` name (the fuzzer runs every one of them). */
@@ -52,6 +52,17 @@ export const FORMATS: Record<string, () => Promise<Formatter>> = {
   github: async () => (await import('./formatters/ci.js')).github,
   gitlab: async () => (await import('./formatters/ci.js')).gitlab,
   checkstyle: async () => (await import('./formatters/ci.js')).checkstyle,
+};
+
+/** The same formats a file at a time, as the CLI writes them. */
+const STREAMS: Record<string, () => Promise<StreamingFormat>> = {
+  stylish: async () => stylishStream,
+  json: async () => jsonStream,
+  sarif: async () => (await import('./formatters/sarif.js')).sarifStream,
+  junit: async () => (await import('./formatters/ci.js')).junitStream,
+  github: async () => (await import('./formatters/ci.js')).githubStream,
+  gitlab: async () => (await import('./formatters/ci.js')).gitlabStream,
+  checkstyle: async () => (await import('./formatters/ci.js')).checkstyleStream,
 };
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
@@ -191,19 +202,22 @@ export async function main(argv: string[]): Promise<number> {
       cache: values.cache && !values.fix && !values['fix-dry-run'] ? new LintCache(cacheLocation(values['cache-location'])) : undefined,
       keepSources: format === 'sarif',
     };
-    const { reports, notifications, enabledIds, policies } = await lintAll(targets, options, resolver, explicitConfig);
-    const cacheProblem = options.cache?.save();
-    if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
+    // The configs of every target are read first: the rules a run reports on are known before its first file (SARIF
+    // lists them, by index, ahead of the results), and a broken config or an unknown policy in --rule ends the run
+    // before anything is written.
+    const settings = new RunSettings(options, resolver, explicitConfig);
+    for (const t of targets) {
+      await settings.forTarget(t);
+      if (t.abs && !t.fromWalk) checkReadable(t.abs, cwd);
+    }
+    const { enabledIds, policies } = settings;
     // A policy id in --rule is known only once the configs of the run are read.
     for (const id of Object.keys(cliRules)) {
       if (!knownIds.has(id) && !policies.has(id)) throw new UsageError(`unknown rule "${id}"${suggest(id, policies.keys())}: no config of this run defines that policy`);
     }
-
-    const internal = reports.some((r) => r.diagnostics.some((d) => d.ruleId === INTERNAL_ERROR_ID));
     const rules: RuleMeta[] = [...ruleMetas(), ...policies.values()].filter((m) => enabledIds.has(m.id));
     rules.push(INTERNAL_ERROR_META, ...DIRECTIVE_RULES);
-    const input: FormatInput = {
-      files: reports,
+    const info: RunInfo = {
       rules,
       cwd,
       baseDir: values['sarif-base'] ? resolve(values['sarif-base']) : (gitTopLevel(cwd) ?? cwd),
@@ -213,39 +227,46 @@ export async function main(argv: string[]): Promise<number> {
       get width() {
         return !values.output && process.stdout.isTTY ? process.stdout.columns : undefined;
       },
-      executionSuccessful: !internal && notifications.length === 0,
-      notifications,
     };
-    // The exit code is known before the report is written: a reader that goes away early (`| head`) does not change it.
-    // Suppressed findings are reported (SARIF, JSON) but never fail the run.
-    const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity && !isSuppressed(d)).length, 0);
-    const errors = count('error');
-    const warnings = count('warning');
+    const stream = (await STREAMS[format]!())(info);
+    // Each file's report is written as soon as it and every file before it are done, and then dropped. --fix keeps
+    // the output until the end, as a file it cannot write ends the run with nothing written.
+    // The same when the --output file is one of the files linted: it is read as it was before the run.
+    const outputAbs = values.output === undefined ? undefined : resolve(values.output);
+    const sink = new OutputSink(values.output, {
+      hold: options.fix === 'write' || (outputAbs !== undefined && targets.some((t) => t.abs === outputAbs)),
+      flushEachFile: !values.output,
+      fail: (err) => new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`),
+    });
+    sink.write(stream.start());
+    let internal = false;
+    let errors = 0;
+    let warnings = 0;
+    const fixErrors: string[] = [];
+    const { notifications } = await lintAll(targets, options, settings, (report) => {
+      // Suppressed findings are reported (SARIF, JSON) but never fail the run.
+      for (const d of report.diagnostics) {
+        if (d.ruleId === INTERNAL_ERROR_ID) internal = true;
+        if (isSuppressed(d)) continue;
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+      if (report.fixError) fixErrors.push(`${report.displayPath}: ${report.fixError}`);
+      sink.write(stream.file(report));
+      sink.fileDone();
+    });
+    const cacheProblem = options.cache?.save();
+    if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
+
     const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
     const code = internal || notifications.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
     process.exitCode = code;
-
-    const output = (await FORMATS[format]!())(input);
-    if (values.output) {
-      let fd: number | undefined;
-      try {
-        fd = openSync(values.output, 'w');
-        writeOutput(output, fd);
-      } catch (err) {
-        throw new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      } finally {
-        if (fd !== undefined) closeSync(fd);
-      }
-    } else {
-      try {
-        writeOutput(output, 1);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code;
-        throw err;
-      }
-    }
+    sink.write(stream.end({ executionSuccessful: !internal && notifications.length === 0, notifications }));
+    sink.close();
+    // A reader that went away early (`| head`) does not change the exit code.
+    if (sink.gone) return code;
     for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
-    for (const r of reports) if (r.fixError) process.stderr.write(`acklint: ${r.displayPath}: ${r.fixError}\n`);
+    for (const e of fixErrors) process.stderr.write(`acklint: ${e}\n`);
     if (tooManyWarnings && errors === 0 && code === 1) process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return code;
   } catch (err) {
@@ -286,12 +307,11 @@ interface LintRunOptions {
 }
 
 interface LintOutput {
-  reports: FileReport[];
   notifications: string[];
-  enabledIds: Set<string>;
-  /** The policies of the configs used, by id (the last config read wins for an id defined twice). */
-  policies: Map<string, RuleMeta>;
 }
+
+/** Receives each file's report, in target order. */
+type ReportSink = (report: FileReport) => void;
 
 /** Below this many files a run stays on one thread: starting a worker costs about as much as linting 300 specs. */
 const PARALLEL_MIN_FILES = 600;
@@ -302,7 +322,7 @@ const NO_TEXT = new SourceText('');
  * Lints the targets in order. Large runs on machines with four cores or more are shared with worker threads, each
  * taking a contiguous slice; the reports come back in target order, so output does not depend on the split.
  */
-async function lintAll(targets: Target[], options: LintRunOptions, resolver: ConfigResolver, explicitConfig?: AcklintConfig): Promise<LintOutput> {
+async function lintAll(targets: Target[], options: LintRunOptions, settings: RunSettings, emit: ReportSink): Promise<LintOutput> {
   // Worker threads besides this one. On two cores V8's own background threads (garbage collection, compilation)
   // already use the second core and a worker gained nothing (measured), so by default workers start only from four
   // cores. ACKLINT_THREADS=N sets the total number of threads (1: no workers).
@@ -311,21 +331,23 @@ async function lintAll(targets: Target[], options: LintRunOptions, resolver: Con
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
   if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
-    return lintTargets(targets, options, resolver, explicitConfig);
+    return lintTargets(targets, options, settings, emit);
   }
   const share = Math.ceil(targets.length / (threads + 1));
   const slices = Array.from({ length: threads + 1 }, (_, i) => targets.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
   const fromWorkers = slices.slice(1).map((slice) => runInWorker(launcher, slice, options));
+  // A worker that fails is reported when its turn comes, not as an unhandled rejection while others still run.
+  for (const w of fromWorkers) w.catch(() => undefined);
   // Tests check that a run really was shared (the output must not show it).
   if (process.env.ACKLINT_REPORT_THREADS === '1') process.stderr.write(`acklint: ${fromWorkers.length} worker thread(s)\n`);
-  const mine = await lintTargets(slices[0]!, options, resolver, explicitConfig);
-  const outputs = [mine, ...(await Promise.all(fromWorkers))];
-  return {
-    reports: outputs.flatMap((o) => o.reports),
-    notifications: outputs.flatMap((o) => o.notifications),
-    enabledIds: new Set(outputs.flatMap((o) => [...o.enabledIds])),
-    policies: new Map(outputs.flatMap((o) => [...o.policies])),
-  };
+  // This thread's slice is written as it goes; a worker's reports come back at once and are written in their turn.
+  const notifications = (await lintTargets(slices[0]!, options, settings, emit)).notifications;
+  for (const pending of fromWorkers) {
+    const reply = await pending;
+    for (const report of reply.reports) emit(report);
+    notifications.push(...reply.notifications);
+  }
+  return { notifications };
 }
 
 interface WorkerReply {
@@ -333,14 +355,12 @@ interface WorkerReply {
   error?: string;
   reports?: Array<Omit<FileReport, 'source'> & { text: string }>;
   notifications?: string[];
-  enabledIds?: string[];
-  policies?: RuleMeta[];
 }
 
 /** The argument a worker thread of a large run is started with (see cli.ts). */
 export const WORKER_ARG = '--acklint-worker-thread';
 
-function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput> {
+function runInWorker(launcher: string, targets: Target[], options: LintRunOptions): Promise<LintOutput & { reports: FileReport[] }> {
   return new Promise((resolvePromise, reject) => {
     const { Worker } = process.getBuiltinModule('node:worker_threads');
     const worker = new Worker(launcher, { argv: [WORKER_ARG], workerData: { acklintWorker: true, targets, options }, stdout: false, stderr: false });
@@ -351,8 +371,6 @@ function runInWorker(launcher: string, targets: Target[], options: LintRunOption
         // Only reports with findings carry their text (formatters read it for fix ranges); the rest get an empty one.
         reports: reply.reports!.map(({ text, ...r }) => ({ ...r, source: new SourceText(text) })),
         notifications: reply.notifications!,
-        enabledIds: new Set(reply.enabledIds),
-        policies: new Map(reply.policies!.map((m) => [m.id, m])),
       });
     });
     worker.once('error', (err) => reject(err));
@@ -365,34 +383,77 @@ export async function workerMain(data: { targets: Target[]; options: LintRunOpti
   try {
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = data.options.configPath ? await resolver.load(data.options.configPath) : undefined;
-    const out = await lintTargets(data.targets, data.options, resolver, explicitConfig);
-    port.postMessage({
-      ok: true,
-      reports: out.reports.map(({ source, ...r }) => ({ ...r, text: r.diagnostics.length ? source.text : '' })),
-      notifications: out.notifications,
-      enabledIds: [...out.enabledIds],
-      policies: [...out.policies.values()],
-    } satisfies WorkerReply);
+    const reports: WorkerReply['reports'] = [];
+    const out = await lintTargets(data.targets, data.options, new RunSettings(data.options, resolver, explicitConfig), ({ source, ...r }) =>
+      reports.push({ ...r, text: r.diagnostics.length ? source.text : '' }),
+    );
+    port.postMessage({ ok: true, reports, notifications: out.notifications } satisfies WorkerReply);
   } catch (err) {
     port.postMessage({ ok: false, error: (err as Error)?.message ?? String(err) } satisfies WorkerReply);
   }
 }
 
-async function lintTargets(targets: Target[], options: LintRunOptions, resolver: ConfigResolver, explicitConfig?: AcklintConfig): Promise<LintOutput> {
+/**
+ * What the configs say about each file of a run: its config, rule levels and suppression settings, worked out once per
+ * config (per file for a config with overrides); and what the run reports on: the rules enabled for any of its files
+ * and the policies of its configs.
+ */
+class RunSettings {
+  readonly enabledIds = new Set<string>();
+  /** The policies of the configs used, by id (the last config read wins for an id defined twice). */
+  readonly policies = new Map<string, RuleMeta>();
+  // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
+  // or two configs, so this is not redone for every file.
+  private readonly perConfig = new Map<AcklintConfig, FileSettings>();
+
+  constructor(
+    private readonly options: LintRunOptions,
+    private readonly resolver: ConfigResolver,
+    readonly explicitConfig?: AcklintConfig,
+  ) {}
+
+  async configFor(abs: string | undefined): Promise<AcklintConfig> {
+    return this.explicitConfig ?? (abs ? await this.resolver.forFile(abs) : await this.resolver.forDirectory(process.cwd()));
+  }
+
+  async forTarget(t: Target): Promise<{ absPath?: string; config: AcklintConfig; forFile: FileSettings }> {
+    const { stdinName } = this.options;
+    // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
+    const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
+    const config = await this.configFor(absPath);
+    let forFile = this.perConfig.get(config);
+    if (!forFile) {
+      forFile = this.fileSettings(config, absPath);
+      if (!config.overrides.length) this.perConfig.set(config, forFile);
+    }
+    return { absPath, config, forFile };
+  }
+
+  private fileSettings(config: AcklintConfig, absPath: string | undefined): FileSettings {
+    // Rule levels of this file: the config (with its overrides for this path), then --rule.
+    const settings = settingsForFile(config, absPath);
+    const severities = { ...settings.severities, ...this.options.cliRules };
+    for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') this.enabledIds.add(r.meta.id);
+    for (const p of config.policies ?? []) this.policies.set(p.meta.id, p.meta);
+    const suppressions: SuppressionSettings = { reportUnused: this.options.unusedDefault, ...settings.suppressions, ...this.options.suppressions };
+    return { settings, severities, suppressions };
+  }
+}
+
+interface FileSettings {
+  settings: ReturnType<typeof settingsForFile>;
+  severities: Record<string, SeveritySetting>;
+  suppressions: SuppressionSettings;
+}
+
+async function lintTargets(targets: Target[], options: LintRunOptions, run: RunSettings, emit: ReportSink): Promise<LintOutput> {
   const { cwd, stdinName, cliRules, maxFileSize } = options;
-  const configFor = async (abs: string | undefined): Promise<AcklintConfig> =>
-    explicitConfig ?? (abs ? await resolver.forFile(abs) : await resolver.forDirectory(process.cwd()));
+  const explicitConfig = run.explicitConfig;
   // Inventory files from --inventory (relative to the working directory) and from each file's config (relative
   // to the config): read once per distinct list; a bad file ends the run with exit code 2 before anything is linted.
   const inventories = new InventoryLoader(options.inventory, (p) => displayOf(p, cwd));
   if (options.inventory.length) inventories.forConfig(explicitConfig ?? defaultConfig());
-  const reports: FileReport[] = [];
   const notifications: string[] = [];
-  const enabledIds = new Set<string>();
-  const policies = new Map<string, RuleMeta>();
-  // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
-  // or two configs, so this is not redone for every file.
-  const perConfig = new Map<AcklintConfig, ReturnType<typeof fileSettings>>();
   // --cache: what besides its bytes decides a file's findings, worked out once per file settings and kind of target.
   const cacheKeys = new WeakMap<object, Map<string, string>>();
   const cacheSettings = (forFile: object, parts: Parameters<typeof settingsKey>[0] & { config: AcklintConfig }): string => {
@@ -403,25 +464,9 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     if (key === undefined) keys.set(id, (key = settingsKey({ ...parts, file: forFile })));
     return key;
   };
-  const fileSettings = (config: AcklintConfig, absPath: string | undefined) => {
-    // Rule levels of this file: the config (with its overrides for this path), then --rule.
-    const settings = settingsForFile(config, absPath);
-    const severities = { ...settings.severities, ...cliRules };
-    for (const r of withPolicies(builtinRules, config)) if ((severities[r.meta.id] ?? r.meta.defaultSeverity) !== 'off') enabledIds.add(r.meta.id);
-    for (const p of config.policies ?? []) policies.set(p.meta.id, p.meta);
-    const suppressions: SuppressionSettings = { reportUnused: options.unusedDefault, ...settings.suppressions, ...options.suppressions };
-    return { settings, severities, suppressions };
-  };
 
   for (const t of targets) {
-    // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
-    const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
-    const config = await configFor(absPath);
-    let forFile = perConfig.get(config);
-    if (!forFile) {
-      forFile = fileSettings(config, absPath);
-      if (!config.overrides.length) perConfig.set(config, forFile);
-    }
+    const { absPath, config, forFile } = await run.forTarget(t);
     const { settings, severities, suppressions } = forFile;
     const filtered = (t.fromWalk || options.onlySpecs) && t.abs !== undefined;
 
@@ -498,9 +543,9 @@ async function lintTargets(targets: Target[], options: LintRunOptions, resolver:
     // A report keeps no text unless its format reads it for a file with findings: a large run holds only what it
     // will print.
     if (!options.keepSources || (!report.diagnostics.length && report.output === undefined)) report.source = NO_TEXT;
-    reports.push(report);
+    emit(report);
   }
-  return { reports, notifications, enabledIds, policies };
+  return { notifications };
 }
 
 /**
@@ -597,6 +642,18 @@ function readUpTo(path: string, limit: number): { bytes: Uint8Array; size: numbe
     return { bytes: head.subarray(0, n), size };
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A file named on the command line that cannot be read ends the run (exit code 2) before anything is written, as it
+ * did when reports were written at the end of the run.
+ */
+function checkReadable(abs: string, cwd: string): void {
+  try {
+    accessSync(abs, constants.R_OK);
+  } catch (err) {
+    throw new UsageError(`cannot read ${displayOf(abs, cwd)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
 

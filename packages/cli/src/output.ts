@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { FormatOutput } from './types.js';
 
 /**
@@ -21,7 +21,8 @@ export function writeOutput(out: FormatOutput, fd: number): void {
   if (buffer) writeAll(fd, buffer);
 }
 
-function writeAll(fd: number, s: string): void {
+/** All of `s` to a file descriptor, waiting out a full non-blocking pipe. */
+export function writeAll(fd: number, s: string): void {
   const bytes = Buffer.from(s, 'utf8');
   for (let off = 0; off < bytes.length; ) {
     try {
@@ -36,4 +37,87 @@ function writeAll(fd: number, s: string): void {
 /** The whole output as one string (tests and small outputs). */
 export function outputToString(out: FormatOutput): string {
   return typeof out === 'string' ? out : [...out].join('');
+}
+
+/** Output gathered up to this many characters before it is written. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Where a run's report goes while the run goes on: standard output, or the --output file (opened at once). Pieces are
+ * gathered into chunks; `fileDone` writes what a finished file added when each file should show at once (a terminal
+ * or a pipe). With `hold`, nothing is written before `close`. A reader of standard output that goes away (`| head`)
+ * ends the writing, not the run: `gone` says so.
+ */
+export class OutputSink {
+  gone = false;
+  private buffer = '';
+  private readonly held?: string[];
+  private fd?: number;
+
+  constructor(
+    private readonly path: string | undefined,
+    private readonly options: { hold: boolean; flushEachFile: boolean; fail: (err: unknown) => Error },
+  ) {
+    if (options.hold) this.held = [];
+    else this.open();
+  }
+
+  write(out: FormatOutput): void {
+    if (this.gone) return;
+    if (typeof out === 'string') this.add(out);
+    else for (const piece of out) this.add(piece);
+  }
+
+  fileDone(): void {
+    if (this.options.flushEachFile) this.flush();
+  }
+
+  /** Writes what is left (all of it, when held) and closes the --output file. */
+  close(): void {
+    this.flush();
+    try {
+      if (this.held) {
+        this.open();
+        for (const chunk of this.held) this.emit(chunk);
+      }
+    } finally {
+      if (this.path !== undefined && this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+    }
+  }
+
+  private add(piece: string): void {
+    this.buffer += piece;
+    if (this.buffer.length >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    const text = this.buffer;
+    if (!text) return;
+    this.buffer = '';
+    if (this.held) this.held.push(text);
+    else this.emit(text);
+  }
+
+  private open(): void {
+    if (this.path === undefined) this.fd = 1;
+    else {
+      try {
+        this.fd = openSync(this.path, 'w');
+      } catch (err) {
+        throw this.options.fail(err);
+      }
+    }
+  }
+
+  private emit(text: string): void {
+    if (this.gone) return;
+    try {
+      writeAll(this.fd!, text);
+    } catch (err) {
+      if (this.path !== undefined) throw this.options.fail(err);
+      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
+      this.gone = true;
+    }
+  }
 }

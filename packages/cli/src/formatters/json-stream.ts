@@ -6,8 +6,13 @@ export class Lazy {
   constructor(readonly items: Iterable<unknown>) {}
 }
 
+/** JSON text written as it is, already indented for where it stands. */
+export class Raw {
+  constructor(readonly pieces: Iterable<string>) {}
+}
+
 function holdsLazy(v: unknown): boolean {
-  if (v instanceof Lazy) return true;
+  if (v instanceof Lazy || v instanceof Raw) return true;
   if (Array.isArray(v)) return v.some(holdsLazy);
   if (v && typeof v === 'object') return Object.values(v).some(holdsLazy);
   return false;
@@ -17,6 +22,10 @@ function holdsLazy(v: unknown): boolean {
 export function* streamJson(value: unknown, indent = ''): Generator<string> {
   if (!holdsLazy(value)) {
     yield JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+    return;
+  }
+  if (value instanceof Raw) {
+    yield* value.pieces;
     return;
   }
   const inner = `${indent}  `;
@@ -38,4 +47,22 @@ export function* streamJson(value: unknown, indent = ''): Generator<string> {
     first = false;
   }
   yield first ? '{}' : `\n${indent}}`;
+}
+
+/**
+ * A JSON array written an item at a time, byte for byte what {@link streamJson} writes for the whole array at
+ * `indent`: `item` before the first item writes the opening bracket, `end` the closing one.
+ */
+export function jsonArrayStream(indent = ''): { item(value: unknown): Generator<string>; end(): Generator<string> } {
+  let first = true;
+  return {
+    *item(value: unknown) {
+      yield `${first ? '[' : ','}\n${indent}  `;
+      first = false;
+      yield* streamJson(value === undefined ? null : value, `${indent}  `);
+    },
+    *end() {
+      yield first ? '[]' : `\n${indent}]`;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import { isAbsolute, relative, sep } from 'node:path';
-import type { FormatInput } from '../types.js';
-import { Lazy, streamJson } from './json-stream.js';
+import { whole, type FileReport, type FormatStream, type RunInfo } from '../types.js';
+import { jsonArrayStream, Lazy } from './json-stream.js';
 
 function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);
@@ -13,24 +13,32 @@ function displayPath(abs: string, cwd: string): string {
  * columns; suppressed findings under `suppressedMessages`; `output`, the fixed text, after --fix-dry-run), with
  * acklint's extras: JSON pointer, related locations, fix, docs URL. Written piece by piece, a finding at a time.
  */
-export function* json(input: FormatInput): Generator<string> {
-  const out = input.files.map((f) => {
-    const active = f.diagnostics.filter((d) => !isSuppressed(d));
-    const suppressed = f.diagnostics.filter(isSuppressed);
-    const count = (s: string) => active.filter((d) => d.severity === s).length;
-    return {
-      filePath: f.displayPath,
-      errorCount: count('error'),
-      warningCount: count('warning'),
-      infoCount: count('info'),
-      messages: new Lazy(mapLazy(active, (d) => message(d, input.cwd))),
-      suppressedMessages: new Lazy(mapLazy(suppressed, (d) => ({ ...message(d, input.cwd), suppressions: d.suppressions }))),
-      ...(f.output !== undefined ? { output: f.output } : {}),
-      ...(f.fixError ? { fixError: f.fixError } : {}),
-    };
-  });
-  yield* streamJson(new Lazy(out));
-  yield '\n';
+export const json = whole(jsonStream);
+
+/** {@link json} a file at a time: each file's entry goes out as soon as the file is done. */
+export function jsonStream(input: RunInfo): FormatStream {
+  const array = jsonArrayStream();
+  return {
+    start: () => [],
+    file: (f: FileReport) => array.item(entry(f, input.cwd)),
+    end: () => [...array.end(), '\n'],
+  };
+}
+
+function entry(f: FileReport, cwd: string) {
+  const active = f.diagnostics.filter((d) => !isSuppressed(d));
+  const suppressed = f.diagnostics.filter(isSuppressed);
+  const count = (s: string) => active.filter((d) => d.severity === s).length;
+  return {
+    filePath: f.displayPath,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
+    messages: new Lazy(mapLazy(active, (d) => message(d, cwd))),
+    suppressedMessages: new Lazy(mapLazy(suppressed, (d) => ({ ...message(d, cwd), suppressions: d.suppressions }))),
+    ...(f.output !== undefined ? { output: f.output } : {}),
+    ...(f.fixError ? { fixError: f.fixError } : {}),
+  };
 }
 
 /** `xs.map(f)`, one item at a time. */

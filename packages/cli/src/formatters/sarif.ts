@@ -1,8 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
-import type { FormatInput } from '../types.js';
-import { fingerprint, pathFrom, relativeTo } from './common.js';
-import { Lazy, streamJson } from './json-stream.js';
+import { whole, type FileReport, type FormatStream, type RunEnd, type RunInfo } from '../types.js';
+import { Deferred, fingerprint, pathFrom, relativeTo } from './common.js';
+import { jsonArrayStream, Raw, streamJson } from './json-stream.js';
+
+/** Where the results array stands in the log (`runs[0].results`): its indentation. */
+const RESULTS_INDENT = '      ';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -22,7 +25,14 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
  * fingerprints that survive edits which move lines, security ranking on security rules, related locations linked from
  * the message, and suppressed findings kept with their suppressions. Results are written one at a time.
  */
-export function* sarif(input: FormatInput): Generator<string> {
+export const sarif = whole(sarifStream);
+
+/**
+ * {@link sarif} a file at a time. The log lists its artifacts and the run's outcome before the results, so nothing
+ * is written until the end: each file's results are turned into their text when the file is done (kept in memory
+ * while small, then in a temporary file), and only the list of artifacts is kept, not the reports or their texts.
+ */
+export function sarifStream(input: RunInfo): FormatStream {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
   const artifacts: { location: { uri: string; uriBaseId: string } }[] = [];
   const artifactIndex = new Map<string, number>();
@@ -36,93 +46,100 @@ export function* sarif(input: FormatInput): Generator<string> {
   };
   const encode = (rel: string) => rel.split('/').map(encodeURIComponent).join('/');
 
-  // Artifacts come before results in the log, so they are all listed first; results are then written one by one.
-  for (const file of input.files) {
-    artifactOf(encode(pathFrom(input.baseDir, file)));
+  const results = new Deferred();
+  const array = jsonArrayStream(RESULTS_INDENT);
+
+  function file(file: FileReport): Iterable<string> {
+    const uri = encode(pathFrom(input.baseDir, file));
+    const location = artifactOf(uri);
+    // Artifacts are numbered in the order files and their related files are first met.
     for (const d of file.diagnostics) for (const r of d.related) if (r.file) artifactOf(encode(relativeTo(input.baseDir, r.file)));
-  }
-
-  function* results(): Generator<unknown> {
-    for (const file of input.files) {
-      const uri = encode(pathFrom(input.baseDir, file));
-      const location = artifactOf(uri);
-      const seen = new Map<string, number>();
-      for (const d of file.diagnostics) {
-        const fp = fingerprint(d, uri, seen);
-        const result: Record<string, unknown> = {
-          ruleId: d.ruleId,
-          ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
-          level: LEVEL[d.severity],
-          message: { text: d.related.length ? withLinks(d) : d.message },
-          locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
-          // GitHub keys alerts on primaryLocationLineHash alone; ours does not depend on line numbers or line text.
-          partialFingerprints: { primaryLocationLineHash: `${fp.hash.slice(0, 16)}:${fp.occurrence}` },
-        };
-        if (d.related.length) {
-          result.relatedLocations = d.related.map((r, i) => ({
-            id: i + 1,
-            message: { text: r.message },
-            // A location in another file (an inventory file) is an artifact of its own.
-            physicalLocation: { ...(r.file ? artifactOf(encode(relativeTo(input.baseDir, r.file))) : location), region: region(r.range) },
-          }));
-        }
-        if (d.fix) {
-          result.fixes = [
-            {
-              description: { text: d.fix.title },
-              artifactChanges: [
-                {
-                  ...location,
-                  replacements: d.fix.edits.map((e) => ({
-                    deletedRegion: region(file.source.rangeOf(e)),
-                    insertedContent: { text: e.newText },
-                  })),
-                },
-              ],
-            },
-          ];
-        }
-        if (d.suppressions?.length) {
-          result.suppressions = d.suppressions.map((s) => ({ kind: s.kind, ...(s.justification ? { justification: s.justification } : {}) }));
-        }
-        yield result;
+    const seen = new Map<string, number>();
+    for (const d of file.diagnostics) {
+      const fp = fingerprint(d, uri, seen);
+      const result: Record<string, unknown> = {
+        ruleId: d.ruleId,
+        ruleIndex: ruleIndex.get(d.ruleId) ?? -1,
+        level: LEVEL[d.severity],
+        message: { text: d.related.length ? withLinks(d) : d.message },
+        locations: [{ physicalLocation: { ...location, region: region(d.range) }, ...logical(d) }],
+        // GitHub keys alerts on primaryLocationLineHash alone; ours does not depend on line numbers or line text.
+        partialFingerprints: { primaryLocationLineHash: `${fp.hash.slice(0, 16)}:${fp.occurrence}` },
+      };
+      if (d.related.length) {
+        result.relatedLocations = d.related.map((r, i) => ({
+          id: i + 1,
+          message: { text: r.message },
+          // A location in another file (an inventory file) is an artifact of its own.
+          physicalLocation: { ...(r.file ? artifactOf(encode(relativeTo(input.baseDir, r.file))) : location), region: region(r.range) },
+        }));
       }
+      if (d.fix) {
+        result.fixes = [
+          {
+            description: { text: d.fix.title },
+            artifactChanges: [
+              {
+                ...location,
+                replacements: d.fix.edits.map((e) => ({
+                  deletedRegion: region(file.source.rangeOf(e)),
+                  insertedContent: { text: e.newText },
+                })),
+              },
+            ],
+          },
+        ];
+      }
+      if (d.suppressions?.length) {
+        result.suppressions = d.suppressions.map((s) => ({ kind: s.kind, ...(s.justification ? { justification: s.justification } : {}) }));
+      }
+      for (const piece of array.item(result)) results.add(piece);
     }
+    return [];
   }
 
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: VERSION,
-            semanticVersion: VERSION,
-            informationUri: HOMEPAGE,
-            rules: input.rules.map(descriptor),
+  function* end(run: RunEnd): Generator<string> {
+    const log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: TOOL_NAME,
+              version: VERSION,
+              semanticVersion: VERSION,
+              informationUri: HOMEPAGE,
+              rules: input.rules.map(descriptor),
+            },
           },
+          automationDetails: { id: `${TOOL_NAME}/` },
+          originalUriBaseIds: { [SRCROOT]: { uri: dirUri(input.baseDir) } },
+          artifacts,
+          columnKind: 'utf16CodeUnits',
+          invocations: [
+            {
+              executionSuccessful: run.executionSuccessful,
+              workingDirectory: { uri: dirUri(input.cwd) },
+              ...(run.notifications.length
+                ? { toolExecutionNotifications: run.notifications.map((text) => ({ level: 'error', message: { text } })) }
+                : {}),
+            },
+          ],
+          results: new Raw(resultsText()),
         },
-        automationDetails: { id: `${TOOL_NAME}/` },
-        originalUriBaseIds: { [SRCROOT]: { uri: dirUri(input.baseDir) } },
-        artifacts,
-        columnKind: 'utf16CodeUnits',
-        invocations: [
-          {
-            executionSuccessful: input.executionSuccessful,
-            workingDirectory: { uri: dirUri(input.cwd) },
-            ...(input.notifications.length
-              ? { toolExecutionNotifications: input.notifications.map((text) => ({ level: 'error', message: { text } })) }
-              : {}),
-          },
-        ],
-        results: new Lazy(results()),
-      },
-    ],
-  };
-  yield* streamJson(log);
-  yield '\n';
+      ],
+    };
+    yield* streamJson(log);
+    yield '\n';
+  }
+
+  function* resultsText(): Generator<string> {
+    yield* results.drain();
+    yield* array.end();
+  }
+
+  return { start: () => [], file, end };
 }
 
 /** SARIF message text: literal square brackets are escaped, and `[text](id)` links a related location. */

@@ -1,5 +1,5 @@
 import { isAutoFixable, isSuppressed, type Diagnostic, type Severity } from '@acklint/core';
-import type { FormatInput } from '../types.js';
+import { whole, type FileReport, type FormatStream, type RunInfo } from '../types.js';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, dim: 2, underline: 4, bold: 1 } as const;
 /** Narrower than this, a wrapped message column would be unreadable: the message goes under the position instead. */
@@ -16,7 +16,10 @@ const MAX_MESSAGE_COLUMN = 500;
  * column, and the rule id stays on the finding's first line. Written line by line: a report with very many findings
  * is never one string.
  */
-export function* stylish(input: FormatInput): Generator<string> {
+export const stylish = whole(stylishStream);
+
+/** {@link stylish} a file at a time: each file's block goes out at once; only the counts of the summary are kept. */
+export function stylishStream(input: RunInfo): FormatStream {
   const paint = (code: keyof typeof CODES, s: string) => (input.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof CODES> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -26,14 +29,14 @@ export function* stylish(input: FormatInput): Generator<string> {
   let fixed = 0;
   let firstBlock = true;
 
-  for (const file of input.files) {
+  function* file(file: FileReport): Generator<string> {
     fixed += file.fixed ?? 0;
     const diags = file.diagnostics.filter((d) => {
       if (!isSuppressed(d)) return true;
       suppressed++;
       return false;
     });
-    if (!diags.length) continue;
+    if (!diags.length) return;
     const rows = diags.map((d: Diagnostic) => {
       counts[d.severity]++;
       if (isAutoFixable(d)) fixable++;
@@ -71,22 +74,26 @@ export function* stylish(input: FormatInput): Generator<string> {
     for (const r of rows) yield `\n${line(r)}`;
   }
 
-  const total = counts.error + counts.warning + counts.info;
-  const notes: string[] = [];
-  if (fixed) notes.push(`  ${plural(fixed, 'problem')} fixed by --fix`);
-  if (suppressed) notes.push(`  ${plural(suppressed, 'suppressed finding')} not counted (acklint-disable comments or config overrides; listed by --format json and sarif)`);
-  if (!total) {
-    if (notes.length) yield `${notes.join('\n').trimStart()}\n`;
-    return;
+  function* end(): Generator<string> {
+    const total = counts.error + counts.warning + counts.info;
+    const notes: string[] = [];
+    if (fixed) notes.push(`  ${plural(fixed, 'problem')} fixed by --fix`);
+    if (suppressed) notes.push(`  ${plural(suppressed, 'suppressed finding')} not counted (acklint-disable comments or config overrides; listed by --format json and sarif)`);
+    if (!total) {
+      if (notes.length) yield `${notes.join('\n').trimStart()}\n`;
+      return;
+    }
+    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
+    if (counts.info) parts.push(plural(counts.info, 'info', 'infos'));
+    const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
+    let summary = `${mark} ${plural(total, 'problem')} (${parts.join(', ')})`;
+    if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with --fix`;
+    if (suggestions) summary += `\n  ${suggestions} ${suggestions === 1 ? 'has a suggested fix' : 'have suggested fixes'} to review (listed by --format json and sarif)`;
+    if (notes.length) summary += `\n${notes.join('\n')}`;
+    yield `\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
   }
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
-  if (counts.info) parts.push(plural(counts.info, 'info', 'infos'));
-  const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
-  let summary = `${mark} ${plural(total, 'problem')} (${parts.join(', ')})`;
-  if (fixable) summary += `\n  ${fixable} of them ${fixable === 1 ? 'is' : 'are'} fixable with --fix`;
-  if (suggestions) summary += `\n  ${suggestions} ${suggestions === 1 ? 'has a suggested fix' : 'have suggested fixes'} to review (listed by --format json and sarif)`;
-  if (notes.length) summary += `\n${notes.join('\n')}`;
-  yield `\n\n${input.color ? `\u001b[${CODES.bold}m${summary}\u001b[0m` : summary}\n`;
+
+  return { start: () => [], file, end };
 }
 
 /** Words of `s` in lines of at most `width` characters (a longer word gets a line of its own). */
