@@ -16,6 +16,7 @@ function describe(ch: string): string {
 
 /** What is wrong with `name`, in words; empty when it is valid. */
 function problems(name: string): string[] {
+  if (VALID.test(name)) return []; // most names: nothing to spell out
   const chars = [...name]; // code points, so an emoji counts as one character
   if (chars.length === 0) return ['is empty'];
   const out: string[] = [];
