@@ -1,6 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
 import { lintParsed, type DocumentReuse, type LintOptions, type LintResult } from './engine.js';
-import type { ClusterDocument } from './model.js';
 import { parseFileSync, type ParsedFile, type ParseOptions } from './parse/index.js';
 import type { YamlChunk } from './parse/yaml-chunks.js';
 import type { Span } from './text.js';
