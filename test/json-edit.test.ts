@@ -6,17 +6,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
 import { LintSession, lintSync, parseFileSync, type Node, type ParsedFile } from '@acklint/core';
+import { Rng } from '../scripts/fuzz/generate.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed. */
+/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /** A spec with several node pools, a password, escapes, a non-ASCII string, a duplicate key and numbers of every form. */

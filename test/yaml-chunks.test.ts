@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
 import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions, type Node, type ParsedFile, type Rule } from '@acklint/core';
+import { Rng } from '../scripts/fuzz/generate.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
@@ -29,14 +30,10 @@ const files = [
   ...yamlFiles(join(repoRoot, '../shared/corpus')),
 ];
 
-/** mulberry32: a seeded generator, so that a failing sequence can be replayed. */
+/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 /**

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseTree, type Node as JNode, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { ClusterDocument, INVALID, parseFileSync, SourceText, type Entry, type JsonValue, type Node } from '@acklint/core';
+import { Rng } from '../../../scripts/fuzz/generate.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -84,16 +85,10 @@ function jsonFiles(dir: string, out: string[] = []): string[] {
 
 const files = [...jsonFiles(join(repoRoot, 'rules/fixtures')), ...jsonFiles(join(repoRoot, '..', 'shared', 'corpus')), join(repoRoot, 'examples/valid.json')];
 
-/** A small deterministic generator, so that a failure can be reproduced. */
+/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const NOISE = ['{', '}', '[', ']', ',', ':', '"', '\n', '/*', '//', '*/', 'a', '1', ' ', '\\', 'tru', '-', '.', '\u0000'];
