@@ -58,12 +58,20 @@ export class SourceText {
   }
 
   /**
-   * Takes over the line index of `previous`, a text of the same length with every line break where this text has
-   * one (the caller knows: an editor replaced characters one for one, none of them a line break), instead of
-   * scanning this text for line breaks again.
+   * Takes over the line index of `previous`, a text with every line break where this text has one up to offset
+   * `after`, and `delta` characters later after it (the caller knows: an editor changed characters inside one line,
+   * none of them a line break), instead of scanning this text for line breaks again.
    */
-  shareLinesOf(previous: SourceText): void {
-    if (!this.lineStarts && previous.lineStarts && previous.text.length === this.text.length) this.lineStarts = previous.lineStarts;
+  shareLinesOf(previous: SourceText, after = 0, delta = 0): void {
+    const starts = previous.lineStarts;
+    if (this.lineStarts || !starts || previous.text.length + delta !== this.text.length) return;
+    if (delta === 0) {
+      this.lineStarts = starts;
+      return;
+    }
+    const moved = starts.slice();
+    for (let i = moved.length - 1; i >= 0 && moved[i]! > after; i--) moved[i]! += delta;
+    this.lineStarts = moved;
   }
 
   get lineCount(): number {

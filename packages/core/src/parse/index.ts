@@ -1,7 +1,8 @@
 import { SourceText } from '../text.js';
 import { ClusterDocument, type SourceFormat } from '../model.js';
-import { parseJson } from './json.js';
+import { parseJson, type ParsedDocuments } from './json.js';
 import { reparseJsonEdit } from './json-edit.js';
+import { reparseYamlEdit } from './yaml-edit.js';
 import { DEFAULT_LIMITS, MAX_DEPTH_CAP, type ParseLimits, type ParseProblem } from './problems.js';
 import { chunkStarts, parseChunks, type YamlChunk } from './yaml-chunks.js';
 
@@ -55,8 +56,8 @@ export interface ParseOptions {
 
 /**
  * What an editor passes to re-parse after an edit: the previous parse of the same file with the same options, whose
- * unchanged YAML documents are reused, and whose JSON model is reused when the edit only replaced characters inside
- * one value.
+ * unchanged YAML documents are reused, and whose model is reused when the edit only changed characters inside one
+ * value (see model-edit.ts).
  */
 export interface IncrementalParse {
   previous?: ParsedFile;
@@ -95,18 +96,21 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
   }
   const source = new SourceText(text);
   const format = hinted ?? sniffFormat(source.text);
-  let parsed;
+  let parsed: ParsedDocuments | undefined;
   let yamlChunks: YamlChunk[] | undefined;
   if (format === 'yaml') {
     const yaml = yamlModule;
     if (!yaml) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
     const starts = incremental ? chunkStarts(source.text) : undefined;
-    const previous = incremental?.previous?.yamlChunks;
-    yamlChunks = starts && parseChunks(source.text, starts, previous, (text) => yaml.parseYaml(new SourceText(text), limits));
-    const raw = yamlChunks
-      ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) }
-      : yaml.parseYaml(source, limits);
-    parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
+    const previous = incremental?.previous;
+    parsed = !starts && previous ? reparseYamlEdit(previous, source) : undefined;
+    if (!parsed) {
+      yamlChunks = starts && parseChunks(source.text, starts, previous?.yamlChunks, (text) => yaml.parseYaml(new SourceText(text), limits));
+      const raw = yamlChunks
+        ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) }
+        : yaml.parseYaml(source, limits);
+      parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
+    }
   } else {
     const previous = incremental?.previous;
     parsed = (previous && reparseJsonEdit(previous, source, format)) || parseJson(source, format === 'json', limits);

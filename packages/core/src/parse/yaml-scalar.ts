@@ -1,0 +1,32 @@
+/**
+ * How the YAML 1.2 core schema reads a plain scalar. Pure, so that both the YAML parser (a bundle of its own, loaded on
+ * demand) and the editor's re-parse of an edited scalar (see yaml-edit.ts) read it the same way.
+ */
+
+/** Null, booleans, integers (decimal, 0o octal, 0x hex) and floats of the YAML 1.2 core schema, tried in this order. */
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/** A plain scalar's value under the core schema. */
+export function resolveCorePlain(s: string): string | number | boolean | null {
+  if (s.length === 0) return null;
+  const c = s.charCodeAt(0);
+  // Only these can start anything but a string: digits + - . ~ n N t T f F.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
+    return s;
+  }
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return c === 116 || c === 84;
+  if (OCT.test(s)) return parseInt(s.substring(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (HEX.test(s)) return parseInt(s.substring(2), 16);
+  if (INF_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
