@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOMEPAGE } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { HELP } from '../packages/cli/src/help.js';
-import { ANSI, makeTempDir, parseSarif, referenceDir, repoRoot, runCli, type JsonFileResult, type RunResult, type SarifLog } from './support/cli.js';
+import { ANSI, makeTempDir, parseSarif, referenceDir, repoRoot, runCli, writeTree, type JsonFileResult, type RunResult, type SarifLog } from './support/cli.js';
 
 const cliVersion = (JSON.parse(readFileSync(join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
 const ruleIds = builtinRules.map((r) => r.meta.id);
@@ -903,5 +903,13 @@ describe('start-up', () => {
       'acklint: code cache accepted for sarif.cjs',
       'acklint: code cache accepted for yaml.cjs',
     ]);
+  });
+
+  it('a run of many files, which sets a V8 flag once it knows the files, still takes the caches of the main bundle and the YAML parser', () => {
+    const dir = writeTree(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`spec-${i}.${i % 2 ? 'yaml' : 'json'}`, readFileSync(join(repoRoot, i % 2 ? 'examples/broken.yaml' : 'examples/valid.json'), 'utf8')])));
+    const r = runCli(['--format', 'json', dir], { env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toHaveLength(120);
+    expect(lines(r.stderr).sort()).toEqual(['acklint: code cache accepted for acklint.cjs', 'acklint: code cache accepted for yaml.cjs']);
   });
 });

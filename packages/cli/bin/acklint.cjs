@@ -7,12 +7,6 @@
 // changed bundle) is rejected by V8 and the bundle is compiled normally, so a stale cache costs time, never
 // correctness.
 'use strict';
-// V8 optimises a function once it has run often; with inlining, each of those compilations also compiles the
-// functions it calls, again and again. A run of acklint calls a hundred rules a few thousand times each, so most of
-// its CPU time went into optimising rather than linting: without inlining a thousand specs take about a third less
-// CPU and ten thousand a quarter less (measured with `npm run bench`), and the optimised code is hardly slower. Set
-// before any bundle is compiled, so that the code caches below are written and read under the same flags.
-require('node:v8').setFlagsFromString('--no-turbo-inlining');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
