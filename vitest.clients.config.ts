@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['test/clients/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/temp-root.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: 'forks',

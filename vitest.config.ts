@@ -6,6 +6,7 @@ export default defineConfig({
     // Real-client tests run in their own, slower project (vitest.clients.config.ts, npm run test:clients).
     exclude: ['test/clients/**', '**/node_modules/**'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    globalSetup: ['./test/support/temp-root.ts'],
     testTimeout: 30_000,
     pool: 'forks',
   },
