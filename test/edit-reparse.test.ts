@@ -5,13 +5,11 @@
  * parse and lint of the same text: checked along random sequences of replacements, insertions and deletions, mostly
  * inside values, sometimes anywhere, with the characters that change how JSON or YAML reads.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
 import { LintSession, lintSync, loadYamlParser, parseFileSync, type Node, type ParsedFile } from '@acklint/core';
-import { Rng } from '../scripts/fuzz/generate.js';
-import { shape } from './support/model.js';
+import { random, repositoryYamlFiles, shape } from './support/model.js';
 
 const repoRoot = new URL('..', import.meta.url).pathname;
 
@@ -19,11 +17,6 @@ beforeAll(async () => {
   await loadYamlParser();
 });
 
-/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  const rng = new Rng(seed);
-  return () => rng.next();
-}
 
 /** A spec with several node pools, a password, escapes, a non-ASCII string, a duplicate key and numbers of every form. */
 function jsonSpec(): string {
@@ -233,23 +226,9 @@ describe('re-parse after an edit inside a value', () => {
   });
 });
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out.sort();
-}
 
 describe('re-parse of the YAML files of the repository and the corpus after edits inside values', () => {
-  const files = [
-    ...yamlFiles(join(repoRoot, 'rules/fixtures')),
-    ...yamlFiles(join(repoRoot, 'examples')),
-    ...yamlFiles(join(repoRoot, 'test/fixtures')),
-    ...yamlFiles(join(repoRoot, '../shared/corpus')),
-  ];
+  const files = repositoryYamlFiles();
 
   it('equals a fresh parse after each edit', () => {
     expect(files.length).toBeGreaterThan(50);

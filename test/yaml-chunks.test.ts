@@ -4,38 +4,14 @@
  * findings: checked on every YAML file in the repository and the corpus, and along random edit sequences that add
  * and remove document markers, break flow collections and block scalars, and move text between documents.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
 import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions, type Node, type ParsedFile, type Rule } from '@acklint/core';
-import { Rng } from '../scripts/fuzz/generate.js';
-import { shape } from './support/model.js';
+import { random, repositoryYamlFiles, shape } from './support/model.js';
 
-const repoRoot = new URL('..', import.meta.url).pathname;
+const files = repositoryYamlFiles();
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out.sort();
-}
-
-const files = [
-  ...yamlFiles(join(repoRoot, 'rules/fixtures')),
-  ...yamlFiles(join(repoRoot, 'examples')),
-  ...yamlFiles(join(repoRoot, 'test/fixtures')),
-  ...yamlFiles(join(repoRoot, '../shared/corpus')),
-];
-
-/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  const rng = new Rng(seed);
-  return () => rng.next();
-}
 
 const PIECES = [
   '---\n',

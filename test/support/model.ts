@@ -1,7 +1,33 @@
 /**
- * Parses compared as data, for the tests of an editor's re-parses (which must equal a fresh parse).
+ * For the tests of an editor's re-parses (which must equal a fresh parse): parses compared as data, the YAML files
+ * they are tried on, and the seeded generator of their random edits.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Node, ParsedFile } from '@acklint/core';
+import { Rng } from '../../scripts/fuzz/generate.js';
+import { corpusDir, repoRoot } from './cli.js';
+
+/** Every YAML file of the rule fixtures, the examples, the test fixtures and the corpus. */
+export function repositoryYamlFiles(): string[] {
+  return [join(repoRoot, 'rules/fixtures'), join(repoRoot, 'examples'), join(repoRoot, 'test/fixtures'), corpusDir].flatMap(yamlFiles);
+}
+
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out.sort();
+}
+
+/** The fuzzer's seeded generator (mulberry32), as a function, so that a failing sequence can be replayed. */
+export function random(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
+}
 
 /**
  * What a parse is made of, without the caches and the source object each parse has of its own. Trees are listed node
