@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules } from '@acklint/rules';
-import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions,type ParsedFile, type Rule } from '@acklint/core';
+import { LintSession, lintSync, loadYamlParser, parseFileSync, type LintOptions, type ParsedFile, type Rule } from '@acklint/core';
 import { random, repositoryYamlFiles, shape } from './support/model.js';
 
 const files = repositoryYamlFiles();
