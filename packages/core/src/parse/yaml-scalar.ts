@@ -13,16 +13,28 @@ const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** A character that no number of the core schema holds (digits, `0o`, `0x`, hex digits, `.inf`, `.nan`, signs, exponents). */
+const NOT_NUMERIC = /[^0-9a-fA-F.+\-oxinINaA]/;
+
 /** A plain scalar's value under the core schema. */
 export function resolveCorePlain(s: string): string | number | boolean | null {
   if (s.length === 0) return null;
+  // The first character decides what the scalar can be, so most strings are told apart without a regular expression.
   const c = s.charCodeAt(0);
-  // Only these can start anything but a string: digits + - . ~ n N t T f F.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) {
-    return s;
+  switch (c) {
+    case 126: // ~
+      return s.length === 1 ? null : s;
+    case 110: // n
+    case 78: // N
+      return NULL.test(s) ? null : s;
+    case 116: // t
+    case 84: // T
+    case 102: // f
+    case 70: // F
+      return BOOL.test(s) ? c === 116 || c === 84 : s;
   }
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return c === 116 || c === 84;
+  // Numbers start with a digit, a sign or a dot.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) || NOT_NUMERIC.test(s)) return s;
   if (OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (HEX.test(s)) return parseInt(s.substring(2), 16);
