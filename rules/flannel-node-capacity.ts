@@ -1,4 +1,4 @@
-import { defineRule, formatPath, networkPlanOf, usesFlannel, type ReportRelated } from '@acklint/core';
+import { defineRule, formatCount, formatPath, networkPlanOf, usesFlannel, type ReportRelated } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -28,7 +28,7 @@ export default defineRule({
       }));
       if (mask.explicit) related.unshift({ path: mask.path, message: `node_cidr_mask ${mask.value}: ${2 ** (32 - mask.value)} pod addresses per node` });
       ctx.report({
-        message: `Pod CIDR ${p.cidr.text} with ${mask.explicit ? '' : 'the default '}node_cidr_mask ${mask.value} holds at most ${maxNodes.toLocaleString('en-US')} node${maxNodes === 1 ? '' : 's'} (${2 ** (32 - mask.value)} pod addresses each), but the node pools can reach ${plan.totalNodes.toLocaleString('en-US')}. Use a larger container_cidr or a longer node_cidr_mask; neither can be changed later.`,
+        message: `Pod CIDR ${p.cidr.text} with ${mask.explicit ? '' : 'the default '}node_cidr_mask ${mask.value} holds at most ${formatCount(maxNodes)} node${maxNodes === 1 ? '' : 's'} (${2 ** (32 - mask.value)} pod addresses each), but the node pools can reach ${formatCount(plan.totalNodes)}. Use a larger container_cidr or a longer node_cidr_mask; neither can be changed later.`,
         at: { path: p.path },
         related,
       });

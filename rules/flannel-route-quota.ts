@@ -1,4 +1,4 @@
-import { DEFAULT_ROUTE_TABLE_QUOTA, defineRule, formatPath, networkPlanOf, usesFlannel } from '@acklint/core';
+import { DEFAULT_ROUTE_TABLE_QUOTA, defineRule, formatCount, formatPath, networkPlanOf, usesFlannel } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -20,7 +20,7 @@ export default defineRule({
     const first = plan.plugin?.path ?? plan.podCidrs[0]?.path;
     if (!first) return;
     ctx.report({
-      message: `The node pools can reach ${plan.totalNodes.toLocaleString('en-US')} nodes, and Flannel adds one VPC route per node: more than the ${DEFAULT_ROUTE_TABLE_QUOTA} custom routes a route table holds by default. Raise the VPC route-table quota before the cluster grows, or use Terway.`,
+      message: `The node pools can reach ${formatCount(plan.totalNodes)} nodes, and Flannel adds one VPC route per node: more than the ${DEFAULT_ROUTE_TABLE_QUOTA} custom routes a route table holds by default. Raise the VPC route-table quota before the cluster grows, or use Terway.`,
       at: { path: first },
       related: plan.nodePools.map((n) => ({ path: n.sizePath, message: `${n.name ? `Node pool ${n.name}` : formatPath(n.path)}: up to ${n.nodes} nodes` })),
     });

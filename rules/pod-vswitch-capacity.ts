@@ -1,10 +1,10 @@
-import { defineRule, formatPath, networkPlanOf, usesTerway } from '@acklint/core';
+import { defineRule, formatCount, formatPath, networkPlanOf, usesTerway } from '@acklint/core';
 
 /** The kubelet's default maxPods, used for node pools that set none. */
 const KUBELET_DEFAULT_MAX_PODS = 110;
 
 /** 16,100 rather than 16100. */
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule, networkPlanOf, usesTerway } from '@acklint/core';
+import { defineRule, formatCount, networkPlanOf, usesTerway } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
       const sw = inv.vswitches.get(ref.id);
       if (!sw?.cidr || sw.cidr.version !== 4 || sw.cidr.prefix <= 19 || sw.cidr.prefix > 25) continue;
       ctx.report({
-        message: `Pod vSwitch ${ref.id} is ${sw.cidr.text} (${(2 ** (32 - sw.cidr.prefix)).toLocaleString('en-US')} addresses); a /19 or larger pod vSwitch (8,192 addresses) is recommended so that the cluster does not run out of pod addresses.`,
+        message: `Pod vSwitch ${ref.id} is ${sw.cidr.text} (${formatCount(2 ** (32 - sw.cidr.prefix))} addresses); a /19 or larger pod vSwitch (8,192 addresses) is recommended so that the cluster does not run out of pod addresses.`,
         at: { path: ref.path },
         related: [{ external: sw.at, message: `vSwitch ${ref.id}: ${sw.cidr.text}` }],
       });

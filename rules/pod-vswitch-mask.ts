@@ -1,4 +1,4 @@
-import { defineRule, networkPlanOf, usesTerway } from '@acklint/core';
+import { defineRule, formatCount, networkPlanOf, usesTerway } from '@acklint/core';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
       const sw = inv.vswitches.get(ref.id);
       if (!sw?.cidr || sw.cidr.version !== 4 || sw.cidr.prefix <= 25) continue;
       ctx.report({
-        message: `Pod vSwitch ${ref.id} is ${sw.cidr.text} (${(2 ** (32 - sw.cidr.prefix)).toLocaleString('en-US')} addresses): Terway pod vSwitches need a mask of /25 or shorter, and /19 or shorter is recommended. Use a larger vSwitch in ${sw.zoneId ?? 'the same zone'}.`,
+        message: `Pod vSwitch ${ref.id} is ${sw.cidr.text} (${formatCount(2 ** (32 - sw.cidr.prefix))} addresses): Terway pod vSwitches need a mask of /25 or shorter, and /19 or shorter is recommended. Use a larger vSwitch in ${sw.zoneId ?? 'the same zone'}.`,
         at: { path: ref.path },
         related: [{ external: sw.at, message: `vSwitch ${ref.id}: ${sw.cidr.text}` }],
       });

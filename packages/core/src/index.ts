@@ -72,7 +72,7 @@ export { DOCS_BASE, HOMEPAGE, INTERNAL_ERROR_ID, INTERNAL_ERROR_META, POLICY_GUI
 export { mergePolicies, withPolicies } from './policies/merge.js';
 export { parseSelect, select, type SelectStep, type Selected } from './policies/select.js';
 export { formatPath, toJsonPointer } from './path.js';
-export { clip, isObject, isString, MAX_QUOTED, valueText } from './values.js';
+export { clip, formatCount, isObject, isString, MAX_QUOTED, valueText } from './values.js';
 export { schemaFindings, type SchemaFinding, type SchemaFindingKind } from './schema/validate.js';
 export { allowedKeys, fieldDocs, fieldInfo, fieldPath, fieldsAliased, fieldsNamed, fullFieldTable, type FieldDocs, type FieldInfo, type FieldTable } from './schema/fields.js';
 export { FORMAT_HINTS, formats, placeholderKind, type FormatName } from './schema/formats.js';

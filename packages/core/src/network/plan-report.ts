@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { lintParsed, type LintOptions } from '../engine.js';
 import { isSuppressed } from '../suppress.js';
+import { formatCount } from '../values.js';
 import { secretsOf } from '../redact.js';
 import type { ParsedFile } from '../parse/index.js';
 import type { Rule } from '../rule.js';
@@ -64,7 +65,7 @@ export function renderPlanReport(entries: readonly PlanEntry[]): string {
   return entries.map((e) => renderTable(e, multi)).join('\n');
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function table(rows: string[][], indent = '  '): string[] {
