@@ -226,7 +226,7 @@ function poolsFor(lines, format) {
 // Rows
 
 /** The rows in table order (rows of other ids, from further benches, come after them). */
-const ROW_ORDER = ['spectral-spec', 'spectral-mixed', 'scale-10000', 'marginal', 'yaml-10mb', 'yaml-aliases', 'editor-200-yaml', 'editor-200-json', 'editor-20k-yaml', 'editor-20k-json', 'cold-json', 'cold-yaml', 'cache-warm'];
+const ROW_ORDER = ['spectral-spec', 'spectral-mixed', 'scale-10000', 'marginal', 'yaml-10mb', 'yaml-aliases', 'editor-200-yaml', 'editor-200-json', 'editor-20k-yaml', 'editor-20k-json', 'editor-20k-yaml-resize', 'editor-20k-json-resize', 'cold-json', 'cold-yaml', 'cache-warm'];
 
 const results = {
   date: new Date().toISOString(),
@@ -416,6 +416,10 @@ function editorRows(base) {
     { id: 'editor-20k-json', format: 'json', lines: 20000, edits: 30, target: 60 },
     // Twenty cluster specs of about 1,000 lines in one file, `---` between them: an edit changes one document.
     { id: 'editor-20docs-yaml', format: 'yaml', lines: 1000, documents: 20, edits: 40 },
+    // Typing and deleting rather than typing over: each edit inserts a digit before a desired_size's digit, the next
+    // one deletes it again, so the text after the edit moves (no target in the table; the same targets apply).
+    { id: 'editor-20k-yaml-resize', format: 'yaml', lines: 20000, edits: 20, resize: true, target: 150 },
+    { id: 'editor-20k-json-resize', format: 'json', lines: 20000, edits: 30, resize: true, target: 60 },
   ];
   for (const c of cases) {
     const one = bigSpec(poolsFor(c.lines, c.format), c.format);
@@ -425,7 +429,7 @@ function editorRows(base) {
     const core = require('@acklint/core');
     const { builtinRules } = require('@acklint/rules');
     const fs = require('node:fs');
-    const [file, edits] = [process.argv[2], Number(process.argv[3])];
+    const [file, edits, resize] = [process.argv[2], Number(process.argv[3]), process.argv[4] === 'resize'];
     (async () => {
       await core.loadYamlParser();
       let text = fs.readFileSync(file, 'utf8');
@@ -440,8 +444,13 @@ function editorRows(base) {
       const times = [];
       const cpu = [];
       for (let i = 0; i < edits; i++) {
-        const at = sites[(i * 7919) % sites.length];
-        text = text.slice(0, at) + String((Number(text[at]) + 1) % 10) + text.slice(at + 1);
+        if (resize) {
+          const at = sites[(Math.floor(i / 2) * 7919) % sites.length];
+          text = i % 2 === 0 ? text.slice(0, at) + '1' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+        } else {
+          const at = sites[(i * 7919) % sites.length];
+          text = text.slice(0, at) + String((Number(text[at]) + 1) % 10) + text.slice(at + 1);
+        }
         const t0 = performance.now();
         const c0 = process.cpuUsage();
         run(text);
@@ -458,8 +467,8 @@ function editorRows(base) {
   bundle(root, mine);
   const theirs = base ? join(dir, 'editor-before.cjs') : undefined;
   if (theirs) bundle(base, theirs);
-  const runScript = (script, file, edits) => {
-    const r = spawnSync(process.execPath, [script, file, String(edits)], { encoding: 'utf8' });
+  const runScript = (script, file, edits, resize) => {
+    const r = spawnSync(process.execPath, [script, file, String(edits), resize ? 'resize' : ''], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`editor bench failed: ${r.stderr}`);
     return JSON.parse(r.stdout);
   };
@@ -469,8 +478,8 @@ function editorRows(base) {
     const b = [];
     // Interleaved processes; each reports the p95 of its edits. The median over processes is the figure.
     for (let i = 0; i < 3; i++) {
-      a.push(runScript(mine, file, c.edits));
-      if (theirs) b.push(runScript(theirs, file, c.edits));
+      a.push(runScript(mine, file, c.edits, c.resize));
+      if (theirs) b.push(runScript(theirs, file, c.edits, c.resize));
     }
     // The CPU time of the process is shown too: on a loaded machine the wall clock also counts time spent waiting for
     // a core.
@@ -480,7 +489,9 @@ function editorRows(base) {
       id: c.id,
       case: c.documents
         ? `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line YAML file of ${c.documents} specs (${c.edits} edits)`
-        : `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
+        : c.resize
+          ? `editor: p95 re-lint after inserting or deleting a digit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`
+          : `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
       command: c.documents ? 'LintSession.update after each edit, in one process' : 'lintSync after each edit, in one process',
       after,
       ...(theirs ? { before: p(b) } : {}),
