@@ -746,14 +746,18 @@ async function expandTargets(args: string[]): Promise<Target[]> {
       throw new UsageError(`no such file or directory: ${arg}`);
     }
   }
-  // Deterministic order; a file named twice is linted once (explicit beats found-by-walking).
+  // Deterministic order; a file named twice is linted once (explicit beats found-by-walking). Paths are in the order of
+  // their characters ignoring case, then with case (not a locale-aware comparison, which first sets up ICU's
+  // collation data: about 5 ms of every run of two files or more).
   const byPath = new Map<string, Target>();
   for (const t of out) {
     const key = t.abs ?? '\u0000stdin';
     const prev = byPath.get(key);
     if (!prev || (prev.fromWalk && !t.fromWalk)) byPath.set(key, t);
   }
-  return [...byPath.values()].sort((a, b) => (a.abs ?? '').localeCompare(b.abs ?? '', 'en'));
+  const keyed = [...byPath.values()].map((t) => ({ t, path: t.abs ?? '', folded: (t.abs ?? '').toLowerCase() }));
+  keyed.sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return keyed.map((k) => k.t);
 }
 
 function walk(dir: string, out: Target[]): void {
