@@ -402,8 +402,8 @@ function yamlRows(base) {
 
 /**
  * The editor path, in one process: a document is linted, then re-linted after each of many one-digit edits (a
- * node pool's desired_size), as a language server does after each keystroke. With a core lint session (when the
- * checkout has one) unchanged documents are reused; otherwise every re-lint is a full `lintSync`.
+ * node pool's desired_size), as a language server does after each keystroke, through a core lint session (what an
+ * edit leaves unchanged is reused); a checkout without one re-lints with a full `lintSync`.
  */
 function editorRows(base) {
   const dir = join(work, 'editor');
@@ -492,7 +492,7 @@ function editorRows(base) {
         : c.resize
           ? `editor: p95 re-lint after inserting or deleting a digit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`
           : `editor: p95 re-lint after a one-digit edit, ${a[0].lines.toLocaleString('en')}-line ${c.format.toUpperCase()} spec (${c.edits} edits)`,
-      command: c.documents ? 'LintSession.update after each edit, in one process' : 'lintSync after each edit, in one process',
+      command: 'LintSession.update after each edit, in one process',
       after,
       ...(theirs ? { before: p(b) } : {}),
       ...(c.target === undefined
