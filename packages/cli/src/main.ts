@@ -137,8 +137,10 @@ export async function main(argv: string[]): Promise<number> {
     const cliRules = parseRuleFlags(values.rule ?? [], knownIds);
     const maxWarnings = values['max-warnings'] === undefined ? -1 : parseCount(values['max-warnings'], '--max-warnings');
     const maxFileSize = values['max-file-size'] === undefined ? undefined : parseSizeFlag(values['max-file-size']);
-    // Whether standard output is a terminal is asked only when a report has something to show.
-    const color = () => (values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && stdoutIsTerminal());
+    // Whether standard output is a terminal is asked only when a report has something to show, and once (a formatter
+    // asks for each finding; reading process.env is a call into Node each time).
+    let colored: boolean | undefined;
+    const color = () => (colored ??= values['no-color'] ? false : values.color ? true : !process.env.NO_COLOR && !values.output && stdoutIsTerminal());
 
     const resolver = new ConfigResolver(ruleMetas());
     const explicitConfig = values.config ? await resolver.load(resolve(values.config)) : undefined;

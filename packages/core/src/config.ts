@@ -422,9 +422,10 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance:
     const k = key(c);
     // The distance is at least the difference in length: a far longer or shorter word is never close, and is not
     // compared character by character (that costs the product of the lengths: a megabyte-long key against every field).
-    if (Math.abs(k.length - w.length) > Math.min(maxDistance, bestDistance)) continue;
-    const d = editDistance(w, k);
-    if (d < bestDistance) {
+    const limit = Math.min(maxDistance, bestDistance - 1);
+    if (Math.abs(k.length - w.length) > limit) continue;
+    const d = editDistance(w, k, limit);
+    if (d < bestDistance && d <= limit) {
       best = c;
       bestDistance = d;
     }
@@ -432,19 +433,33 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance:
   return bestDistance <= maxDistance ? best : undefined;
 }
 
-/** Levenshtein distance (two rows). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance (two rows), in UTF-16 code units. With `limit`, a distance over the limit is only known to be
+ * over it (the result is then `limit + 1`): the comparison stops at the first row whose every entry is over it, since
+ * no later row can come back under.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let cur = new Array<number>(b.length + 1);
+  const n = b.length;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
     cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      const d = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > limit) return limit + 1;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return prev[n]!;
 }
 
 /**
