@@ -586,7 +586,6 @@ async function fixFile(first: LintResult, options: LintOptions): Promise<{ text:
   return { text: outcome.text, changed: outcome.changed, count: outcome.fixed.length, ...(outcome.error ? { error: outcome.error } : {}), result: outcome.result };
 }
 
-/** The CI environment variable most CI systems set (GitHub Actions, GitLab CI, CircleCI, Travis, Buildkite…). */
 /**
  * Standard output is a terminal. Asking Node (process.stdout.isTTY) creates the process.stdout stream, and with it
  * loads Node's stream modules: a few per cent of the start-up of a one-file run, which writes its report with
@@ -611,6 +610,7 @@ function askStdoutIsTerminal(): boolean {
   return Boolean(process.stdout.isTTY);
 }
 
+/** The CI environment variable most CI systems set (GitHub Actions, GitLab CI, CircleCI, Travis, Buildkite…). */
 function isCi(): boolean {
   const v = process.env.CI;
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
