@@ -3,7 +3,7 @@
  * which `npm test` builds before vitest runs (locally: `npm run build` first). Every SARIF log the CLI writes here is
  * validated against the official SARIF 2.1.0 schema (test/fixtures/sarif).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -502,6 +502,30 @@ describe('--output and --quiet', () => {
     expect(readFileSync(out, 'utf8')).not.toMatch(ANSI);
     // An unwritable output path is a usage error.
     expectOneLineError(runCli(['dup.json', '-o', join(dir, 'missing-dir', 'r.txt')], { cwd: dir }), `cannot write ${join(dir, 'missing-dir', 'r.txt')}: ENOENT`);
+    expectOneLineError(runCli(['dup.json', '-o', dir], { cwd: dir }), `cannot write ${dir}: EISDIR`);
+  });
+
+  it('--output is written when the run ends: a run that fails leaves the file as it was, and no temporary file', () => {
+    const dir = fixtureDir({ 'dup.json': DUP_SPEC, 'bad-inventory.json': '{"Vpcs": ' });
+    const out = join(dir, 'report.sarif');
+    writeFileSync(out, 'the last good report\n');
+    const tmp = makeTempDir('acklint-output-tmp-');
+    // The inventory is read once the report has started (its SARIF header is written).
+    const failed = runCli(['dup.json', '-f', 'sarif', '-o', out, '--inventory', 'bad-inventory.json'], { cwd: dir, env: { TMPDIR: tmp } });
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/bad-inventory\.json/);
+    expect(readFileSync(out, 'utf8')).toBe('the last good report\n');
+    expect(readdirSync(tmp)).toEqual([]);
+    // A run that ends writes it (over the old one), and also leaves nothing behind.
+    const ok = runCli(['dup.json', '-f', 'sarif', '-o', out], { cwd: dir, env: { TMPDIR: tmp } });
+    expect(ok).toEqual({ code: 1, stdout: '', stderr: '' });
+    expect(parseSarif(readFileSync(out, 'utf8')).runs[0]!.results).toHaveLength(1);
+    expect(readdirSync(tmp)).toEqual([]);
+    // The output file may be one of the files linted: it is read as it was before the run.
+    writeFileSync(join(dir, 'self.json'), DUP_SPEC);
+    const self = runCli(['self.json', '-f', 'json', '-o', 'self.json'], { cwd: dir });
+    expect(self.code).toBe(1);
+    expect(parseJsonOutput({ ...self, stdout: readFileSync(join(dir, 'self.json'), 'utf8') })[0]!.messages.map((m) => m.ruleId)).toEqual(['duplicate-key']);
   });
 
   it('--quiet shows only errors', () => {

@@ -87,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   // `acklint plan …`: the address plan of a spec (its own bundle, loaded only for this subcommand).
   if (argv[0] === 'plan') return (await import('./plan.js')).plan(argv.slice(1));
   let debug = argv.includes('--debug');
+  let sink: OutputSink | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -231,15 +232,15 @@ export async function main(argv: string[]): Promise<number> {
     };
     const stream = (await STREAMS[format]!())(info);
     // Each file's report is written as soon as it and every file before it are done, and then dropped. --fix keeps
-    // the output until the end, as a file it cannot write ends the run with nothing written.
-    // The same when the --output file is one of the files linted: it is read as it was before the run.
-    const outputAbs = values.output === undefined ? undefined : resolve(values.output);
-    const sink = new OutputSink(values.output, {
-      hold: options.fix === 'write' || (outputAbs !== undefined && targets.some((t) => t.abs === outputAbs)),
+    // the output until the end, as a file it cannot write ends the run with nothing written. (The --output file itself
+    // is written when the run ends, so it may be one of the files linted: it is read as it was before the run.)
+    const output = new OutputSink(values.output, {
+      hold: options.fix === 'write',
       flushEachFile: !values.output,
       fail: (err) => new UsageError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`),
     });
-    sink.write(stream.start());
+    sink = output;
+    output.write(stream.start());
     let internal = false;
     let errors = 0;
     let warnings = 0;
@@ -253,8 +254,8 @@ export async function main(argv: string[]): Promise<number> {
         else if (d.severity === 'warning') warnings++;
       }
       if (report.fixError) fixErrors.push(`${report.displayPath}: ${report.fixError}`);
-      sink.write(stream.file(report));
-      sink.fileDone();
+      output.write(stream.file(report));
+      output.fileDone();
     });
     const cacheProblem = options.cache?.save();
     if (cacheProblem) process.stderr.write(`acklint: ${cacheProblem}\n`);
@@ -262,15 +263,17 @@ export async function main(argv: string[]): Promise<number> {
     const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings;
     const code = internal || notifications.length ? 2 : errors > 0 || tooManyWarnings ? 1 : 0;
     process.exitCode = code;
-    sink.write(stream.end({ executionSuccessful: !internal && notifications.length === 0, notifications }));
-    sink.close();
+    output.write(stream.end({ executionSuccessful: !internal && notifications.length === 0, notifications }));
+    output.close();
     // A reader that went away early (`| head`) does not change the exit code.
-    if (sink.gone) return code;
+    if (output.gone) return code;
     for (const n of notifications) process.stderr.write(`acklint: ${n}\n`);
     for (const e of fixErrors) process.stderr.write(`acklint: ${e}\n`);
     if (tooManyWarnings && errors === 0 && code === 1) process.stderr.write(`acklint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return code;
   } catch (err) {
+    // A run that fails leaves the --output file as it was.
+    sink?.abort();
     if (err instanceof UsageError || err instanceof ConfigError || isArgError(err)) {
       process.stderr.write(`acklint: ${(err as Error).message}\n`);
       return 2;

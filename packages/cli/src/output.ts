@@ -1,4 +1,6 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { FormatOutput } from './types.js';
 
 /**
@@ -43,21 +45,28 @@ export function outputToString(out: FormatOutput): string {
 const CHUNK = 64 * 1024;
 
 /**
- * Where a run's report goes while the run goes on: standard output, or the --output file (opened at once). Pieces are
- * gathered into chunks; `fileDone` writes what a finished file added when each file should show at once (a terminal
- * or a pipe). With `hold`, nothing is written before `close`. A reader of standard output that goes away (`| head`)
- * ends the writing, not the run: `gone` says so.
+ * Where a run's report goes while the run goes on: standard output, or the --output file. Pieces are gathered into
+ * chunks; `fileDone` writes what a finished file added when each file should show at once (a terminal or a pipe).
+ * With `hold`, nothing is written before `close`. A reader of standard output that goes away (`| head`) ends the
+ * writing, not the run: `gone` says so.
+ *
+ * The --output file is written when the run ends (`close`), from a temporary file the report streams into, so that a
+ * run that fails (a bad inventory, an internal error) leaves the file as it was rather than truncated or half
+ * written; whether it can be written is checked at once, before anything is linted.
  */
 export class OutputSink {
   gone = false;
   private buffer = '';
   private readonly held?: string[];
   private fd?: number;
+  /** The temporary file the --output report is written to until `close`. */
+  private temp?: string;
 
   constructor(
     private readonly path: string | undefined,
     private readonly options: { hold: boolean; flushEachFile: boolean; fail: (err: unknown) => Error },
   ) {
+    if (path !== undefined) this.checkWritable(path);
     if (options.hold) this.held = [];
     else this.open();
   }
@@ -72,7 +81,7 @@ export class OutputSink {
     if (this.options.flushEachFile) this.flush();
   }
 
-  /** Writes what is left (all of it, when held) and closes the --output file. */
+  /** Writes what is left (all of it, when held) and, with --output, puts the report in the file. */
   close(): void {
     this.flush();
     try {
@@ -80,9 +89,31 @@ export class OutputSink {
         this.open();
         for (const chunk of this.held) this.emit(chunk);
       }
+      if (this.temp !== undefined) {
+        closeSync(this.fd!);
+        this.fd = undefined;
+        try {
+          copyFileSync(this.temp, this.path!);
+        } catch (err) {
+          throw this.options.fail(err);
+        }
+      }
     } finally {
-      if (this.path !== undefined && this.fd !== undefined) closeSync(this.fd);
+      this.abort();
+    }
+  }
+
+  /** Drops what was not written yet: the --output file stays as it was. */
+  abort(): void {
+    if (this.temp !== undefined) {
+      if (this.fd !== undefined) closeSync(this.fd);
       this.fd = undefined;
+      try {
+        unlinkSync(this.temp);
+      } catch {
+        // Already gone.
+      }
+      this.temp = undefined;
     }
   }
 
@@ -102,11 +133,25 @@ export class OutputSink {
   private open(): void {
     if (this.path === undefined) this.fd = 1;
     else {
+      const temp = join(tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.output`);
       try {
-        this.fd = openSync(this.path, 'w');
+        this.fd = openSync(temp, 'w');
       } catch (err) {
         throw this.options.fail(err);
       }
+      this.temp = temp;
+    }
+  }
+
+  /** Throws the run's error for an --output path that cannot be written: a folder, or in a missing or read-only folder. */
+  private checkWritable(path: string): void {
+    try {
+      if (existsSync(path)) {
+        if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        accessSync(path, constants.W_OK);
+      } else accessSync(dirname(path), constants.W_OK);
+    } catch (err) {
+      throw this.options.fail(err);
     }
   }
 
