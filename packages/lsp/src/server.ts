@@ -600,7 +600,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const bomShift = (source: SourceText) => (source.hadBom ? 1 : 0);
 
   function lspRange(source: SourceText, span: Span): LspRange {
-    const r = source.rangeOf(span);
+    // Clamped like every finding's range: a parser's span of broken text may end inside a character (a surrogate pair).
+    const r = source.rangeOf(source.clamp(span));
     const shift = bomShift(source);
     if (shift) {
       if (r.start.line === 0) r.start.character += shift;
