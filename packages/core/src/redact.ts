@@ -19,8 +19,11 @@ import { clip, oncePer } from './values.js';
 const MAY_HOLD_SECRETS = /pass|secret|\\[ux]/i;
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
 const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
-/** A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. */
-const SECRET_KEY_TEXT = /(?:pass(?:word)?|passwd|secret)[A-Za-z0-9_-]{0,64}(?:\\{0,4}["'])?[ \t]{0,64}[:=][ \t]{0,64}/gi;
+/**
+ * A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. The colon
+ * may start the next line, as after a YAML explicit key (`? login_password` and `: value` below it).
+ */
+const SECRET_KEY_TEXT = /(?:pass(?:word)?|passwd|secret)[A-Za-z0-9_-]{0,64}(?:\\{0,4}["'])?(?:[ \t]{0,64}(?:\r\n?|\n))?[ \t]{0,64}[:=][ \t]{0,64}/gi;
 const MIN_SECRET_LENGTH = 3;
 /** Shortest word of a longer secret that is masked on its own. */
 const MIN_WORD_LENGTH = 8;
