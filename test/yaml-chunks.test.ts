@@ -89,7 +89,12 @@ describe('YAML re-parsed document by document', () => {
   });
 
   it('equals a whole parse, and a fresh lint, after each of a random sequence of edits', () => {
-    const sources = files.filter((_, i) => i % 7 === 0).map((p) => readFileSync(p, 'utf8'));
+    // Specs, not the fuzzer's finds: one of those (an unclosed quote or flow collection) makes a whole sequence a text
+    // that cannot be cut into stretches, and the numbers below would depend on which finds the sample meets.
+    const sources = files
+      .filter((p) => !p.includes('/fixtures/fuzz/'))
+      .filter((_, i) => i % 7 === 0)
+      .map((p) => readFileSync(p, 'utf8'));
     // Counts the documents the document rules run on: a lint session runs them on changed documents only.
     let looked = 0;
     const counter: Rule = {
@@ -97,6 +102,8 @@ describe('YAML re-parsed document by document', () => {
       check: () => void looked++,
     };
     const rules = [...builtinRules, counter];
+    let chunkedEdits = 0;
+    let chunks = 0;
     let reusedChunks = 0;
     let documents = 0;
     let linted = 0;
@@ -112,17 +119,27 @@ describe('YAML re-parsed document by document', () => {
         text = edit(text, rnd);
         const file = session.parse(text, { fileName: 'multi.yaml' });
         expect(shape(file), `seed ${seed}, edit ${i}`).toEqual(shape(parseFileSync(text, { fileName: 'multi.yaml' })));
-        if (previous?.yamlChunks && file.yamlChunks) reusedChunks += file.yamlChunks.filter((c) => previous!.yamlChunks!.includes(c)).length;
+        const chunked = previous?.yamlChunks !== undefined && file.yamlChunks !== undefined;
+        if (chunked) {
+          chunkedEdits++;
+          chunks += file.yamlChunks!.length;
+          reusedChunks += file.yamlChunks!.filter((c) => previous!.yamlChunks!.includes(c)).length;
+        }
         previous = file;
         const counted = looked;
         const result = session.update(text, options);
-        linted += looked - counted;
-        documents += file.documents.length;
+        if (chunked) {
+          linted += looked - counted;
+          documents += file.documents.length;
+        }
         expect(result, `seed ${seed}, edit ${i}`).toEqual(lintSync(text, options));
       }
     }
-    // Most edits touch one document, so most stretches are taken over as they are, and most documents' findings.
-    expect(reusedChunks).toBeGreaterThan(400);
+    // Most edits touch one document, so after an edit of a text that is cut into stretches (one that cannot be, with a
+    // directive or an unclosed quote, is parsed whole) most stretches are taken over as they are, and most documents'
+    // findings.
+    expect(chunkedEdits).toBeGreaterThan(100);
+    expect(reusedChunks / chunks).toBeGreaterThan(0.5);
     expect(linted / documents).toBeLessThan(0.5);
   });
 
