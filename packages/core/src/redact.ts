@@ -18,7 +18,7 @@ import { clip, oncePer } from './values.js';
 /** Text that may spell a secret key or a value mentioning one: the words of SECRET_KEY, or an escape of a letter. */
 const MAY_HOLD_SECRETS = /pass|secret|\\[ux]/i;
 /** Keys whose values are secrets: never printed, whatever a rule or parser message says. */
-const SECRET_KEY = /pass(word)?$|passwd|secret|^login_password$/i;
+const SECRET_KEY = /pass(word)?[^A-Za-z0-9]*$|passwd|secret|^login_password$/i;
 /**
  * A secret key as it appears in raw text (JSON, YAML, or a JSON string inside a string), up to the value. The colon
  * may start the next line, as after a YAML explicit key (`? login_password` and `: value` below it).
@@ -191,7 +191,7 @@ function secretsInText(index: SecretIndex, text: string): void {
     const eol = lineEnd(text, from, from + MAX_VALUE_LENGTH);
     const rest = text.slice(from, eol);
     addValueText(index, rest);
-    if (/^\s*(?:[|>][-+0-9]*|[&!][^\s]*|[{[])?\s*(?:(?:#|\/\/).*)?$/.test(rest)) {
+    if (/^\s*(?:[&!][^\s]*\s+)*(?:[|>][-+0-9]*|[&!][^\s]*|[{[])?\s*(?:(?:#|\/\/).*)?$/.test(rest)) {
       // The value is on the lines below, indented further than the key's line (a YAML block scalar, list or mapping,
       // or a JSON object or array opened at the end of the key's line).
       const keyIndent = indentAt(text, m.index);
@@ -226,6 +226,9 @@ function addValueText(index: SecretIndex, rest: string): void {
     index.add(quoted[2]!);
     index.add(quoted[2]!.replace(/\\(["'\\])/g, '$1'));
     index.add(quoted[2]!.replace(/\\+$/, ''));
+    // Text glued to the closing quote (`""secret`, `":"secret"`): the parser may read the line otherwise than it looks.
+    const after = v.slice(quoted[0].length + 1);
+    if (after && !/^[\s,}\]]/.test(after)) addPlain(index, /^[^,}\]]*/.exec(after)![0].trim());
     return;
   }
   if (v[0] === '[' || v[0] === '{') {
