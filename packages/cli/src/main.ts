@@ -35,35 +35,29 @@ import {
   type SuppressionSettings,
 } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
-import { stylish, stylishStream } from './formatters/stylish.js';
-import { json, jsonStream } from './formatters/json.js';
-import type { FileReport, Formatter, RunInfo, StreamingFormat } from './types.js';
+import { stylishStream } from './formatters/stylish.js';
+import { jsonStream } from './formatters/json.js';
+import { whole, type FileReport, type Formatter, type RunInfo, type StreamingFormat } from './types.js';
 import { HELP } from './help.js';
 import { OutputSink } from './output.js';
 import { DEFAULT_CACHE_FILE, LintCache, settingsKey } from './cache.js';
 
-/** The output formats, by `--format` name (the fuzzer runs every one of them). */
-export const FORMATS: Record<string, () => Promise<Formatter>> = {
-  stylish: async () => stylish,
-  json: async () => json,
-  sarif: async () => (await import('./formatters/sarif.js')).sarif,
-  // Formats for CI systems other than code scanning (one lazily loaded bundle).
-  junit: async () => (await import('./formatters/ci.js')).junit,
-  github: async () => (await import('./formatters/ci.js')).github,
-  gitlab: async () => (await import('./formatters/ci.js')).gitlab,
-  checkstyle: async () => (await import('./formatters/ci.js')).checkstyle,
-};
-
-/** The same formats a file at a time, as the CLI writes them. */
+/** The output formats, by `--format` name, a file at a time as the CLI writes them. */
 const STREAMS: Record<string, () => Promise<StreamingFormat>> = {
   stylish: async () => stylishStream,
   json: async () => jsonStream,
   sarif: async () => (await import('./formatters/sarif.js')).sarifStream,
+  // Formats for CI systems other than code scanning (one lazily loaded bundle).
   junit: async () => (await import('./formatters/ci.js')).junitStream,
   github: async () => (await import('./formatters/ci.js')).githubStream,
   gitlab: async () => (await import('./formatters/ci.js')).gitlabStream,
   checkstyle: async () => (await import('./formatters/ci.js')).checkstyleStream,
 };
+
+/** The same formats over reports that are all at hand (the fuzzer runs every one of them). */
+export const FORMATS: Record<string, () => Promise<Formatter>> = Object.fromEntries(
+  Object.entries(STREAMS).map(([name, load]) => [name, async () => whole(await load())]),
+);
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 /** ESLint's spellings, accepted by --rule: `warn`, and 0/1/2. */

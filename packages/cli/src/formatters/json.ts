@@ -1,6 +1,6 @@
 import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import { isAbsolute, relative, sep } from 'node:path';
-import { whole, type FileReport, type FormatStream, type RunInfo } from '../types.js';
+import type { FileReport, FormatStream, RunInfo } from '../types.js';
 import { jsonArrayStream, Lazy } from './json-stream.js';
 
 function displayPath(abs: string, cwd: string): string {
@@ -11,11 +11,9 @@ function displayPath(abs: string, cwd: string): string {
 /**
  * Machine-readable results, one entry per file, shaped like ESLint's `json` formatter (1-based lines and UTF-16
  * columns; suppressed findings under `suppressedMessages`; `output`, the fixed text, after --fix-dry-run), with
- * acklint's extras: JSON pointer, related locations, fix, docs URL. Written piece by piece, a finding at a time.
+ * acklint's extras: JSON pointer, related locations, fix, docs URL. Written piece by piece, a finding at a time: each
+ * file's entry goes out as soon as the file is done.
  */
-export const json = whole(jsonStream);
-
-/** {@link json} a file at a time: each file's entry goes out as soon as the file is done. */
 export function jsonStream(input: RunInfo): FormatStream {
   const array = jsonArrayStream();
   return {

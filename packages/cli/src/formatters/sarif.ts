@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { HOMEPAGE, TOOL_NAME, VERSION, docsUrlOf, toJsonPointer, type Diagnostic, type Range, type RuleMeta, type Severity } from '@acklint/core';
-import { whole, type FileReport, type FormatStream, type RunEnd, type RunInfo } from '../types.js';
+import type { FileReport, FormatStream, RunEnd, RunInfo } from '../types.js';
 import { Deferred, fingerprint, pathFrom, relativeTo } from './common.js';
 import { jsonArrayStream, Raw, streamJson } from './json-stream.js';
 
@@ -23,14 +23,11 @@ const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'w
  * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: one run, every enabled rule described, paths
  * relative to %SRCROOT% (the repository's top level, or --sarif-base), UTF-16 columns, `primaryLocationLineHash`
  * fingerprints that survive edits which move lines, security ranking on security rules, related locations linked from
- * the message, and suppressed findings kept with their suppressions. Results are written one at a time.
- */
-export const sarif = whole(sarifStream);
-
-/**
- * {@link sarif} a file at a time. The log lists its artifacts and the run's outcome before the results, so nothing
- * is written until the end: each file's results are turned into their text when the file is done (kept in memory
- * while small, then in a temporary file), and only the list of artifacts is kept, not the reports or their texts.
+ * the message, and suppressed findings kept with their suppressions.
+ *
+ * Written a file at a time. The log lists its artifacts and the run's outcome before the results, so nothing is
+ * written until the end: each file's results are turned into their text when the file is done (kept in memory while
+ * small, then in a temporary file), and only the list of artifacts is kept, not the reports or their texts.
  */
 export function sarifStream(input: RunInfo): FormatStream {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
