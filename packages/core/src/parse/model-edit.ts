@@ -1,4 +1,5 @@
 import { PlainObject, type ArrayNode, type Entry, type JsonObject, type JsonValue, type Node, type ObjectNode } from '../model.js';
+import type { Span } from '../text.js';
 
 /**
  * What an editor's re-parse shares between formats when an edit changed the text inside one scalar value only: where
@@ -88,7 +89,7 @@ export function replaceLeaf(steps: readonly Step[], leaf: Node, leafValue: JsonV
       const { node: old, value: oldValue, at } = step as { node: ArrayNode; value: JsonValue[]; at: number };
       const items = old.items.slice();
       items[at] = newNode;
-      if (delta !== 0) for (let j = at + 1; j < items.length; j++) items[j] = moved(items[j]!, delta);
+      if (delta !== 0) for (let j = at + 1; j < items.length; j++) items[j] = movedTree(items[j]!, delta);
       const array: ArrayNode = { kind: 'array', start: old.start, end: old.end + delta, items };
       if (old.aliasSpans) array.aliasSpans = delta === 0 ? old.aliasSpans : old.aliasSpans.map((s, j) => (j > at ? { start: s.start + delta, end: s.end + delta } : s));
       const copy = oldValue.slice();
@@ -107,34 +108,55 @@ function byKeyOf(entries: readonly Entry[]): Map<string, Entry> {
   return byKey;
 }
 
-function movedEntry(e: Entry, by: number): Entry {
-  const out: Entry = { ...e, keySpan: { start: e.keySpan.start + by, end: e.keySpan.end + by }, value: moved(e.value, by) };
+function movedEntry(e: Entry, by: number, shared?: Map<Node, Node>): Entry {
+  const out: Entry = { ...e, keySpan: { start: e.keySpan.start + by, end: e.keySpan.end + by }, value: movedTree(e.value, by, shared) };
   if (e.mergeSpan) out.mergeSpan = { start: e.mergeSpan.start + by, end: e.mergeSpan.end + by };
   if (e.aliasSpan) out.aliasSpan = { start: e.aliasSpan.start + by, end: e.aliasSpan.end + by };
   return out;
 }
 
 /**
- * A copy of a tree with every span moved by `by`. For trees without shared nodes (no YAML aliases): the callers
- * take this way only then. The recursion is as deep as the tree, which the parsers keep within maxDepth.
+ * A copy of a tree with every span moved by `by`, but for a node the parser could not place (at 0, 0), which is at 0
+ * in any text. `shared`, for a tree where YAML aliases put one node in several places, maps each node moved so far to
+ * its copy, so that it is moved once and stays shared. The recursion is as deep as the tree, which the parsers keep
+ * within maxDepth.
  */
-function moved(n: Node, by: number): Node {
+export function movedTree(n: Node, by: number, shared?: Map<Node, Node>): Node {
+  const known = shared?.get(n);
+  if (known) return known;
+  const d = n.start === 0 && n.end === 0 ? 0 : by;
   switch (n.kind) {
     case 'object': {
-      const entries = n.entries.map((e) => movedEntry(e, by));
-      return { kind: 'object', start: n.start + by, end: n.end + by, entries, byKey: byKeyOf(entries) };
-    }
-    case 'array': {
-      const out: ArrayNode = { kind: 'array', start: n.start + by, end: n.end + by, items: n.items.map((i) => moved(i, by)) };
-      if (n.aliasSpans) out.aliasSpans = n.aliasSpans.map((s) => ({ start: s.start + by, end: s.end + by }));
+      const out: ObjectNode = { kind: 'object', start: n.start + d, end: n.end + d, entries: [], byKey: new Map() };
+      shared?.set(n, out);
+      out.entries = n.entries.map((e) => movedEntry(e, by, shared));
+      out.byKey = byKeyOf(out.entries);
       return out;
     }
-    case 'invalid':
-      return { kind: 'invalid', start: n.start + by, end: n.end + by };
-    default:
-      return n.plain === undefined
-        ? { kind: n.kind, start: n.start + by, end: n.end + by, value: n.value }
-        : { kind: n.kind, start: n.start + by, end: n.end + by, value: n.value, plain: n.plain };
+    case 'array': {
+      const out: ArrayNode = { kind: 'array', start: n.start + d, end: n.end + d, items: [] };
+      shared?.set(n, out);
+      out.items = n.items.map((i) => movedTree(i, by, shared));
+      if (n.aliasSpans) {
+        const spans: Span[] = [];
+        n.aliasSpans.forEach((s, i) => (spans[i] = { start: s.start + by, end: s.end + by }));
+        out.aliasSpans = spans;
+      }
+      return out;
+    }
+    case 'invalid': {
+      const out: Node = { kind: 'invalid', start: n.start + d, end: n.end + d };
+      shared?.set(n, out);
+      return out;
+    }
+    default: {
+      const out: Node =
+        n.plain === undefined
+          ? { kind: n.kind, start: n.start + d, end: n.end + d, value: n.value }
+          : { kind: n.kind, start: n.start + d, end: n.end + d, value: n.value, plain: n.plain };
+      shared?.set(n, out);
+      return out;
+    }
   }
 }
 

@@ -1,5 +1,6 @@
-import type { Entry, Node } from '../model.js';
+import type { Node } from '../model.js';
 import type { Span } from '../text.js';
+import { movedTree } from './model-edit.js';
 import type { ParseProblem } from './problems.js';
 import type { RawDocument } from './yaml.js';
 
@@ -94,53 +95,15 @@ export function parseChunks(
 /** A chunk at another offset: every span of its documents and problems moved. */
 function moveChunk(chunk: YamlChunk, start: number): YamlChunk {
   const by = start - chunk.start;
-  const nodes = new Map<Node, Node>();
-  const entries = new Map<Entry, Entry>();
   const span = (s: Span): Span => ({ start: s.start + by, end: s.end + by });
-  // A node the parser could not place (no source range) is at 0 in any stream; it stays there.
-  const at = (n: Node) => (n.start === 0 && n.end === 0 ? { start: 0, end: 0 } : span(n));
-  const entry = (e: Entry): Entry => {
-    let out = entries.get(e);
-    if (out) return out;
-    out = { ...e, keySpan: span(e.keySpan), value: node(e.value) };
-    if (e.mergeSpan) out.mergeSpan = span(e.mergeSpan);
-    if (e.aliasSpan) out.aliasSpan = span(e.aliasSpan);
-    entries.set(e, out);
-    return out;
-  };
-  // Aliases share one node between several places; it is moved once. The recursion is as deep as the model, which
-  // the parser keeps within maxDepth.
-  const node = (n: Node): Node => {
-    let out = nodes.get(n);
-    if (out) return out;
-    if (n.kind === 'object') {
-      const moved: Node = { ...n, ...at(n), entries: [], byKey: new Map() };
-      nodes.set(n, moved);
-      moved.entries = n.entries.map(entry);
-      for (const [k, e] of n.byKey) moved.byKey.set(k, entry(e));
-      return moved;
-    }
-    if (n.kind === 'array') {
-      const moved: Node = { ...n, ...at(n), items: [] };
-      nodes.set(n, moved);
-      moved.items = n.items.map(node);
-      if (n.aliasSpans) {
-        const spans: Span[] = [];
-        n.aliasSpans.forEach((s, i) => (spans[i] = span(s)));
-        moved.aliasSpans = spans;
-      }
-      return moved;
-    }
-    out = { ...n, ...at(n) };
-    nodes.set(n, out);
-    return out;
-  };
+  // Aliases share one node between several places; it is moved once.
+  const shared = new Map<Node, Node>();
   return {
     start,
     text: chunk.text,
     followed: chunk.followed,
     origin: chunk.origin,
-    documents: chunk.documents.map((d) => ({ root: d.root && node(d.root), span: span(d.span) })),
+    documents: chunk.documents.map((d) => ({ root: d.root && movedTree(d.root, by, shared), span: span(d.span) })),
     problems: chunk.problems.map((p) => {
       const moved: ParseProblem = { ...p, start: p.start + by, end: p.end + by };
       if (p.related) moved.related = p.related.map((r) => ({ ...r, span: span(r.span) }));
