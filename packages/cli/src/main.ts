@@ -422,6 +422,8 @@ class RunSettings {
   // What a config says about its files, when it says the same about all of them (no overrides): most runs have one
   // or two configs, so this is not redone for every file.
   private readonly perConfig = new Map<AcklintConfig, FileSettings>();
+  // Each target is asked for twice (before the first report, for the rules the run reports on; then when it is linted).
+  private readonly perTarget = new WeakMap<Target, { absPath?: string; config: AcklintConfig; forFile: FileSettings }>();
 
   constructor(
     private readonly options: LintRunOptions,
@@ -434,6 +436,8 @@ class RunSettings {
   }
 
   async forTarget(t: Target): Promise<{ absPath?: string; config: AcklintConfig; forFile: FileSettings }> {
+    const known = this.perTarget.get(t);
+    if (known) return known;
     const { stdinName } = this.options;
     // Where the file is, or would be: stdin with --stdin-filename counts as that file for config lookup and SARIF.
     const absPath = t.abs ?? (stdinName ? resolve(stdinName) : undefined);
@@ -443,7 +447,9 @@ class RunSettings {
       forFile = this.fileSettings(config, absPath);
       if (!config.overrides.length) this.perConfig.set(config, forFile);
     }
-    return { absPath, config, forFile };
+    const found = { absPath, config, forFile };
+    this.perTarget.set(t, found);
+    return found;
   }
 
   private fileSettings(config: AcklintConfig, absPath: string | undefined): FileSettings {
