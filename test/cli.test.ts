@@ -920,13 +920,23 @@ describe('the examples', () => {
 
 describe('start-up', () => {
   it('the launcher compiles every bundle it loads with the code cache written by the build', () => {
-    const r = runCli(['-f', 'sarif', 'examples/'], { cwd: repoRoot, env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
+    // The alias needs the yaml library (plain YAML is read without it).
+    const r = runCli(['-f', 'sarif', 'examples/', 'rules/fixtures/cluster-name-format/invalid/alias.yaml'], { cwd: repoRoot, env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
     expect(r.code).toBe(1);
     expect(lines(r.stderr).sort()).toEqual([
       'acklint: code cache accepted for acklint.cjs',
       'acklint: code cache accepted for sarif.cjs',
       'acklint: code cache accepted for yaml.cjs',
     ]);
+  });
+
+  it('reads plain YAML without loading the yaml library, and loads it for YAML that needs it', () => {
+    const plain = runCli(['examples/broken.yaml'], { cwd: repoRoot, env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
+    expect(plain.code).toBe(1);
+    expect(lines(plain.stderr)).toEqual(['acklint: code cache accepted for acklint.cjs']);
+    const anchors = runCli(['--format', 'json', 'rules/fixtures/cluster-name-format/invalid/alias.yaml'], { cwd: repoRoot, env: { ACKLINT_REPORT_CODE_CACHE: '1' } });
+    expect(lines(anchors.stderr).sort()).toEqual(['acklint: code cache accepted for acklint.cjs', 'acklint: code cache accepted for yaml.cjs']);
+    expect(JSON.parse(anchors.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('cluster-name-format');
   });
 
   it('a run of many files, which sets a V8 flag once it knows the files, still takes the caches of the main bundle and the YAML parser', () => {

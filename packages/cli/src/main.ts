@@ -324,7 +324,8 @@ const MANY_FILES = 100;
 async function tuneForManyFiles(targets: readonly Target[]): Promise<void> {
   if (targets.length < MANY_FILES) return;
   // The bundles' code caches are written under the default flags, and V8 rejects a cache written under other flags:
-  // the YAML parser's bundle, which such a run most likely needs, is loaded first (the others are small).
+  // the bundle of the yaml library, which such a run likely needs for some file (YAML that acklint's own reader of
+  // plain YAML declines), is loaded first (the others are small).
   if (targets.some((t) => t.abs === undefined || !/\.jsonc?$/i.test(t.abs))) await loadYamlParser();
   (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { SeveritySetting } from './diagnostic.js';
 import { DEFAULT_LIMITS } from './parse/problems.js';
-import { formatFromName, loadYamlParser, parseFileSync } from './parse/index.js';
+import { formatFromName, parseFile } from './parse/index.js';
 import type { JsonPath, JsonValue } from './model.js';
 import type { Rule } from './rule.js';
 import { POLICY_GUIDE_URL } from './meta.js';
@@ -162,8 +162,7 @@ async function readConfigFile(path: string, knownRuleIds?: ReadonlySet<string>):
     throw new ConfigError(`cannot read config ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const format = formatFromName(path) === 'yaml' ? 'yaml' : 'jsonc';
-  if (format === 'yaml') await loadYamlParser();
-  const parsed = parseFileSync(bytes, { fileName: path, format });
+  const parsed = await parseFile(bytes, { fileName: path, format });
   const first = parsed.problems[0];
   if (first) {
     const p = parsed.source.positionAt(first.start);

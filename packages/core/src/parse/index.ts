@@ -1,10 +1,11 @@
-import { SourceText } from '../text.js';
-import { ClusterDocument, type SourceFormat } from '../model.js';
+import { SourceText, type Span } from '../text.js';
+import { ClusterDocument, type Node, type SourceFormat } from '../model.js';
 import { parseJson, type ParsedDocuments } from './json.js';
 import { reparseJsonEdit } from './json-edit.js';
 import { reparseYamlEdit } from './yaml-edit.js';
 import { DEFAULT_LIMITS, MAX_DEPTH_CAP, type ParseLimits, type ParseProblem } from './problems.js';
 import { chunkStarts, parseChunks, type YamlChunk } from './yaml-chunks.js';
+import { readPlainYaml } from './yaml-plain.js';
 
 export interface ParsedFile {
   source: SourceText;
@@ -65,9 +66,26 @@ export interface IncrementalParse {
 
 /**
  * Decode and parse a file. Never throws on bad input: size, encoding, binary content, nesting and syntax all become
- * problems with positions. Call {@link loadYamlParser} first for YAML input (or use {@link parseFile}).
+ * problems with positions. YAML that acklint's own reader of plain YAML declines (see yaml-plain.ts) needs the yaml
+ * library: call {@link loadYamlParser} first for YAML input (or use {@link parseFile}, which loads it when needed).
  */
 export function parseFileSync(input: string | Uint8Array, options: ParseOptions = {}, incremental?: IncrementalParse): ParsedFile {
+  return parseWith(input, options, incremental, () => {
+    if (!yamlModule) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
+    return yamlModule;
+  })!;
+}
+
+/**
+ * {@link parseFileSync}, with the YAML library from `yamlLibrary`: undefined when the text needs the library and
+ * `yamlLibrary` does not give it (most specs are read by acklint's own reader of plain YAML, without the library).
+ */
+function parseWith(
+  input: string | Uint8Array,
+  options: ParseOptions,
+  incremental: IncrementalParse | undefined,
+  yamlLibrary: () => typeof import('./yaml.js') | undefined,
+): ParsedFile | undefined {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   limits.maxDepth = Math.max(1, Math.min(limits.maxDepth, MAX_DEPTH_CAP));
   const problems: ParseProblem[] = [];
@@ -99,16 +117,17 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
   let parsed: ParsedDocuments | undefined;
   let yamlChunks: YamlChunk[] | undefined;
   if (format === 'yaml') {
-    const yaml = yamlModule;
-    if (!yaml) throw new Error('the YAML parser is not loaded (call loadYamlParser() first)');
     const starts = incremental ? chunkStarts(source.text) : undefined;
     const previous = incremental?.previous;
     parsed = !starts && previous ? reparseYamlEdit(previous, source) : undefined;
     if (!parsed) {
-      yamlChunks = starts && parseChunks(source.text, starts, previous?.yamlChunks, (text) => yaml.parseYaml(new SourceText(text), limits));
-      const raw = yamlChunks
-        ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) }
-        : yaml.parseYaml(source, limits);
+      let raw: { documents: { root: Node | undefined; span: Span }[]; problems: ParseProblem[] } | undefined = starts ? undefined : readPlainYaml(source.text, limits);
+      if (!raw) {
+        const yaml = yamlLibrary();
+        if (!yaml) return undefined;
+        yamlChunks = starts && parseChunks(source.text, starts, previous?.yamlChunks, (text) => yaml.parseYaml(new SourceText(text), limits));
+        raw = yamlChunks ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) } : yaml.parseYaml(source, limits);
+      }
       parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
     }
   } else {
@@ -142,14 +161,11 @@ export function parseFileSync(input: string | Uint8Array, options: ParseOptions 
   return yamlChunks ? { source, format, documents: parsed.documents, problems, yamlChunks } : { source, format, documents: parsed.documents, problems };
 }
 
+/** Decode and parse a file, loading the YAML library first when the text needs it. */
 export async function parseFile(input: string | Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {
-  const format = options.format ?? formatFromName(options.fileName);
-  if (format === 'yaml' || (format === undefined && !yamlModule)) {
-    // Content sniffing may pick YAML; load it only when that is possible.
-    if (format === 'yaml' || sniffFormat(typeof input === 'string' ? input.slice(0, 4096) : new TextDecoder().decode(input.subarray(0, 4096))) === 'yaml') {
-      await loadYamlParser();
-    }
-  }
+  const parsed = parseWith(input, options, undefined, () => yamlModule);
+  if (parsed) return parsed;
+  await loadYamlParser();
   return parseFileSync(input, options);
 }
 

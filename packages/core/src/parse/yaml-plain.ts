@@ -1,0 +1,533 @@
+import type { ArrayNode, Node, ObjectNode, ScalarNode } from '../model.js';
+import type { Span } from '../text.js';
+import type { ParseLimits, ParseProblem } from './problems.js';
+import { ModelBuilder, visibleEnd } from './yaml-model.js';
+import { resolveCorePlain } from './yaml-scalar.js';
+
+/**
+ * A reader of our own for the YAML that cluster specs are made of: one document of block mappings and block lists,
+ * one-line plain and quoted scalars, one-line flow collections, comments and blank lines. It gives exactly the model
+ * and problems that the yaml library's path gives (see yaml.ts and yaml-cst.ts), and declines everything else
+ * (returns undefined), so that the caller parses the text with the library as before: anchors, aliases, tags, block
+ * scalars, multi-line scalars and flow collections, empty values, `---` and `...`, directives, tabs, carriage returns
+ * and other unusual white space, and every syntax error.
+ *
+ * It exists for speed: the library's lexer and parser are generators that run in V8's interpreter in a short run, and
+ * the library is a bundle of its own that a one-file run would otherwise load. A spec this reader takes is read
+ * without it, several times faster.
+ *
+ * The spans follow the library's parser: a block collection ends at the last visible character of its last item,
+ * and the comment lines after an item count as the item's, the collection's or an outer one's by how deep they are
+ * indented (see {@link PlainReader.afterValue} and {@link PlainReader.settle}). packages/core/test/parse-yaml-plain.test.ts
+ * compares the two on every YAML file of the repository and the corpus, and on thousands of generated inputs.
+ */
+export function readPlainYaml(text: string, limits: ParseLimits): { documents: { root: Node; span: Span }[]; problems: ParseProblem[] } | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  const reader = new PlainReader(text, limits, []);
+  const documents: { root: Node; span: Span }[] = [];
+  try {
+    // Each `---` line starts a document that runs to the next one; what comes before the first is a document too,
+    // unless it holds nothing but comments.
+    let from = 0;
+    let marker = -1;
+    for (;;) {
+      const next = nextMarker(text, marker < 0 ? 0 : marker + 3);
+      const document = reader.document(marker, from, next < 0 ? text.length : next);
+      if (document) documents.push(document);
+      if (next < 0) break;
+      from = marker = next;
+    }
+    // A text of comments and blank lines is an empty document, which the library reads.
+    return documents.length ? { documents, problems: reader.problems } : undefined;
+  } catch (err) {
+    if (err === DECLINE || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
+/** The offset of the first line at or after `from` that is a document marker (`---` alone, or followed by a space), or -1. */
+function nextMarker(text: string, from: number): number {
+  if (from === 0 && isMarker(text, 0)) return 0;
+  for (let at = from; ; ) {
+    const nl = text.indexOf('\n---', at);
+    if (nl < 0) return -1;
+    if (isMarker(text, nl + 1)) return nl + 1;
+    at = nl + 1;
+  }
+}
+
+function isMarker(text: string, at: number): boolean {
+  if (!text.startsWith('---', at)) return false;
+  const c = text.charCodeAt(at + 3);
+  return Number.isNaN(c) || c === 10 || c === SPACE;
+}
+
+/**
+ * Text the reader leaves to the library wherever it appears: tabs, carriage returns and other control characters,
+ * white space other than the space (the library and acklint's spans treat these in ways of their own), a BOM inside
+ * the text, and a line starting with `...` or `%` (a document end marker, a directive).
+ */
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|(?:^|\n)(?:\.\.\.|%)/;
+
+/** Thrown (one object, no stack to capture) where the text needs the library. */
+const DECLINE = new (class Decline {})();
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+/** Characters that may not start a plain scalar (or that start something else: a quoted scalar, a flow collection, an anchor, a tag…). */
+function badPlainStart(c: number, next: number): boolean {
+  switch (c) {
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case 63: // ?
+    case 58: // :
+      return true;
+    case DASH:
+      // `-1` and `-.5` are plain; `- x` is a list item, and other uses are rare enough to leave to the library.
+      return !((next >= 48 && next <= 57) || next === 46);
+    default:
+      return false;
+  }
+}
+
+class PlainReader extends ModelBuilder {
+  /** Where the document being read ends. */
+  private end = 0;
+  /** The current line: its start, where its content starts, and where it ends (its line break, or the text's end). */
+  private ls = 0;
+  private cs = 0;
+  private le = 0;
+  private eof = false;
+  /**
+   * The last visible character of what the innermost collection read so far ends with: the last item's value, its
+   * comment and the comment lines that belong to it (where the library's node for that collection would end), or,
+   * once the collection ends, what its parent sees of it.
+   */
+  private last = 0;
+  /**
+   * Comment lines after the last item that do not belong to its value (a "group"): the end of the last one, and the
+   * deepest indentation among them; -1 when there are none.
+   */
+  private groupEnd = -1;
+  private groupIndent = -1;
+
+  constructor(text: string, limits: ParseLimits, problems: ParseProblem[]) {
+    super(text, limits, problems);
+  }
+
+  private get indent(): number {
+    return this.cs - this.ls;
+  }
+
+  /**
+   * The document from `from` to `to` (`marker`: the offset of its `---` line, or -1 when it has none); undefined for
+   * text without a marker that holds nothing but comments and blank lines.
+   */
+  document(marker: number, from: number, to: number): { root: Node; span: Span } | undefined {
+    this.end = to;
+    this.eof = false;
+    let content = from;
+    if (marker >= 0) {
+      // Only a comment may follow the marker on its line.
+      const t = this.text;
+      let p = this.spaces(marker + 3);
+      let e = t.indexOf('\n', marker);
+      if (e < 0 || e > to) e = to;
+      if (p < e && (t.charCodeAt(p) !== HASH || p === marker + 3)) throw DECLINE;
+      content = e + 1;
+    }
+    this.toContent(content);
+    if (this.eof) {
+      if (marker >= 0) throw DECLINE;
+      return undefined;
+    }
+    if (this.indent !== 0) throw DECLINE;
+    const start = marker >= 0 ? marker : this.cs;
+    const root = this.isListItem() ? this.list(0, 0) : this.isKey(this.cs) ? this.mapping(0, 0, this.cs) : decline();
+    if (!this.eof) throw DECLINE;
+    return { root, span: { start, end: to } };
+  }
+
+  /** Moves to the first line of content at or after the line starting at `from`, over blank and comment lines. */
+  private toContent(from: number): void {
+    const t = this.text;
+    let p = from;
+    while (p < this.end) {
+      let q = p;
+      while (t.charCodeAt(q) === SPACE) q++;
+      let e = t.indexOf('\n', q);
+      if (e < 0 || e > this.end) e = this.end;
+      if (q < e && t.charCodeAt(q) !== HASH) {
+        this.ls = p;
+        this.cs = q;
+        this.le = e;
+        return;
+      }
+      p = e + 1;
+    }
+    this.eof = true;
+  }
+
+  /**
+   * After a value that ended on the current line, whose innermost collection is indented `indent`: moves to the
+   * next line of content. The comment lines before it that are indented deeper than the collection, up to the first
+   * that is not, belong to the value (the library's parser adds them to the value's trailing tokens); the rest form
+   * a group (see {@link settle}).
+   */
+  private afterValue(indent: number): void {
+    const t = this.text;
+    let p = this.le + 1;
+    let glue = true;
+    this.groupEnd = -1;
+    this.groupIndent = -1;
+    while (p < this.end) {
+      let q = p;
+      while (t.charCodeAt(q) === SPACE) q++;
+      let e = t.indexOf('\n', q);
+      if (e < 0 || e > this.end) e = this.end;
+      if (q < e) {
+        if (t.charCodeAt(q) !== HASH) {
+          this.ls = p;
+          this.cs = q;
+          this.le = e;
+          return;
+        }
+        const end = visibleEnd(t, q, e);
+        const depth = q - p;
+        if (glue && depth > indent) this.last = end;
+        else {
+          glue = false;
+          this.groupEnd = end;
+          if (depth > this.groupIndent) this.groupIndent = depth;
+        }
+      }
+      p = e + 1;
+    }
+    this.eof = true;
+  }
+
+  /**
+   * A collection indented `indent` has ended. A group of comment lines after its last item stays with it when one of
+   * them is indented at least as deep as the collection (and the collection is not at the margin); the library's
+   * parser then ends the collection's tokens after the group, so the parent's node reaches to it. Otherwise the group
+   * moves on to the parent.
+   */
+  private settle(indent: number): void {
+    if (this.groupEnd >= 0 && indent !== 0 && this.groupIndent >= indent) {
+      this.last = this.groupEnd;
+      this.groupEnd = -1;
+    }
+  }
+
+  /** The current line is a list item: `-` then a space or the line's end. */
+  private isListItem(): boolean {
+    const c = this.cs;
+    return this.text.charCodeAt(c) === DASH && (c + 1 === this.le || this.text.charCodeAt(c + 1) === SPACE);
+  }
+
+  /** The current line holds a mapping key at `at`: a one-line plain or quoted scalar, then `:` and a space or the line's end. */
+  private isKey(at: number): boolean {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    if (c === 39 || c === 34) {
+      const close = this.closingQuote(at);
+      if (close < 0) return false;
+      let p = close + 1;
+      while (t.charCodeAt(p) === SPACE) p++;
+      return t.charCodeAt(p) === COLON && (p + 1 >= this.le || t.charCodeAt(p + 1) === SPACE);
+    }
+    if (c === 91 || c === 123) return false;
+    return this.plainKeyColon(at) >= 0;
+  }
+
+  /** The `:` that ends a plain key starting at `at` on the current line, or -1 (a comment or the line's end comes first). */
+  private plainKeyColon(at: number): number {
+    const t = this.text;
+    for (let p = at; p < this.le; p++) {
+      const c = t.charCodeAt(p);
+      if (c === COLON) {
+        if (p + 1 === this.le || t.charCodeAt(p + 1) === SPACE) return p;
+      } else if (c === HASH && t.charCodeAt(p - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  /** The closing quote of the quoted scalar at `at` on the current line, or -1; a double-quoted one with an escape is left to the library. */
+  private closingQuote(at: number): number {
+    const t = this.text;
+    if (t.charCodeAt(at) === 34) {
+      const close = t.indexOf('"', at + 1);
+      if (close < 0 || close >= this.le) return -1;
+      const escape = t.indexOf('\\', at + 1);
+      return escape >= 0 && escape < close ? -1 : close;
+    }
+    for (let p = at + 1; p < this.le; p++) {
+      if (t.charCodeAt(p) === 39) {
+        if (t.charCodeAt(p + 1) !== 39) return p;
+        p++;
+      }
+    }
+    return -1;
+  }
+
+  /** The value of a quoted scalar from `at` to its closing quote. */
+  private quoted(at: number, close: number): string {
+    const inner = this.text.substring(at + 1, close);
+    return this.text.charCodeAt(at) === 39 && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+  }
+
+  /** A block mapping indented `col` whose first key is at `at` on the current line. */
+  private mapping(col: number, depth: number, at: number): ObjectNode {
+    if (depth >= this.limits.maxDepth) throw DECLINE;
+    const node: ObjectNode = { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() };
+    for (;;) {
+      // Comment lines before a key are the key's.
+      this.groupEnd = -1;
+      this.entry(node, col, depth, at);
+      if (this.eof || this.indent < col) break;
+      if (this.indent > col || this.isListItem()) throw DECLINE;
+      at = this.cs;
+    }
+    node.end = this.last;
+    this.settle(col);
+    return node;
+  }
+
+  /** One `key: value` of a mapping indented `col`, the key at `at` on the current line. */
+  private entry(node: ObjectNode, col: number, depth: number, at: number): void {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    let key: string;
+    let keyEnd: number;
+    let colon: number;
+    if (c === 39 || c === 34) {
+      const close = this.closingQuote(at);
+      if (close < 0) throw DECLINE;
+      key = this.quoted(at, close);
+      keyEnd = close + 1;
+      colon = keyEnd;
+      while (t.charCodeAt(colon) === SPACE) colon++;
+      if (t.charCodeAt(colon) !== COLON || (colon + 1 < this.le && t.charCodeAt(colon + 1) !== SPACE)) throw DECLINE;
+    } else {
+      if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
+      colon = this.plainKeyColon(at);
+      if (colon < 0) throw DECLINE;
+      keyEnd = colon;
+      while (t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      const raw = t.substring(at, keyEnd);
+      if (raw === '<<') throw DECLINE;
+      const v = resolveCorePlain(raw);
+      key = v === null ? 'null' : String(v);
+    }
+    // The library takes a key of at most 1,024 characters.
+    if (colon - at > 1000) throw DECLINE;
+    let q = colon + 1;
+    while (t.charCodeAt(q) === SPACE) q++;
+    let value: Node;
+    if (q >= this.le || t.charCodeAt(q) === HASH) {
+      // The value is on the lines below: a block collection indented deeper, or a list at the mapping's own indentation.
+      this.toContent(this.le + 1);
+      if (this.eof || this.indent < col) throw DECLINE;
+      if (this.indent === col) {
+        if (!this.isListItem()) throw DECLINE;
+        value = this.list(col, depth + 1);
+      } else value = this.block(depth + 1);
+    } else value = this.inline(q, depth + 1, col);
+    this.addEntry(node, { key, keySpan: { start: at, end: keyEnd }, value });
+  }
+
+  /** A block collection on the current line (indented deeper than its parent). */
+  private block(depth: number): Node {
+    if (this.isListItem()) return this.list(this.indent, depth);
+    if (this.isKey(this.cs)) return this.mapping(this.indent, depth, this.cs);
+    throw DECLINE;
+  }
+
+  /** A block list indented `col`, starting at the current line. */
+  private list(col: number, depth: number): ArrayNode {
+    if (depth >= this.limits.maxDepth) throw DECLINE;
+    const t = this.text;
+    const start = this.cs;
+    const items: Node[] = [];
+    for (;;) {
+      this.groupEnd = -1;
+      let q = this.cs + 1;
+      while (t.charCodeAt(q) === SPACE) q++;
+      if (q >= this.le || t.charCodeAt(q) === HASH) {
+        this.toContent(this.le + 1);
+        if (this.eof || this.indent <= col) throw DECLINE;
+        items.push(this.block(depth + 1));
+      } else if (t.charCodeAt(q) === DASH && (q + 1 === this.le || t.charCodeAt(q + 1) === SPACE)) {
+        throw DECLINE;
+      } else if (this.isKey(q)) {
+        items.push(this.mapping(q - this.ls, depth + 1, q));
+      } else items.push(this.inline(q, depth + 1, col));
+      if (this.eof || this.indent < col) break;
+      if (this.indent > col) throw DECLINE;
+      // At the list's indentation, a line that is not an item ends the list (a list that is a mapping's value may sit
+      // at the mapping's indentation).
+      if (!this.isListItem()) break;
+    }
+    const node: ArrayNode = { kind: 'array', start, end: this.last, items };
+    this.settle(col);
+    return node;
+  }
+
+  /**
+   * A value that starts at `at` on the current line and ends on it, in a collection indented `col`; then moves to the
+   * next line of content.
+   */
+  private inline(at: number, depth: number, col: number): Node {
+    const t = this.text;
+    const c = t.charCodeAt(at);
+    let node: Node;
+    let end: number;
+    if (c === 39 || c === 34) {
+      const close = this.closingQuote(at);
+      if (close < 0) throw DECLINE;
+      end = close + 1;
+      node = { kind: 'string', start: at, end, value: this.quoted(at, close), plain: false };
+    } else if (c === 91 || c === 123) {
+      node = this.flow(at, depth);
+      end = node.end;
+    } else {
+      if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
+      let stop = this.le;
+      for (let p = at + 1; p < this.le; p++) {
+        const d = t.charCodeAt(p);
+        if (d === HASH && t.charCodeAt(p - 1) === SPACE) {
+          stop = p;
+          break;
+        }
+        // `a: b` and `a:` at the end are mappings where a scalar is expected: a syntax error.
+        if (d === COLON && (p + 1 === this.le || t.charCodeAt(p + 1) === SPACE)) throw DECLINE;
+      }
+      end = stop;
+      while (t.charCodeAt(end - 1) === SPACE) end--;
+      node = scalarNode(t.substring(at, end), at, end);
+    }
+    this.last = end;
+    let p = end;
+    while (t.charCodeAt(p) === SPACE) p++;
+    if (p < this.le) {
+      // Only a comment may follow, after a space.
+      if (t.charCodeAt(p) !== HASH || p === end) throw DECLINE;
+      this.last = visibleEnd(t, p, this.le);
+    }
+    this.afterValue(col);
+    return node;
+  }
+
+  /** A flow collection (`[…]` or `{…}`) at `at`, closed on the same line. */
+  private flow(at: number, depth: number): Node {
+    if (depth >= this.limits.maxDepth) throw DECLINE;
+    const t = this.text;
+    const isMap = t.charCodeAt(at) === 123;
+    const close = isMap ? 125 : 93;
+    const map: ObjectNode | undefined = isMap ? { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() } : undefined;
+    const items: Node[] = [];
+    let p = this.spaces(at + 1);
+    if (t.charCodeAt(p) !== close) {
+      for (;;) {
+        if (map) {
+          const key = this.flowScalar(p, true);
+          p = this.spaces(key.end);
+          if (t.charCodeAt(p) !== COLON || t.charCodeAt(p + 1) !== SPACE) throw DECLINE;
+          const k = key.value === null ? 'null' : String(key.value);
+          const value = this.flowValue(this.spaces(p + 1), depth);
+          this.addEntry(map, { key: k, keySpan: { start: key.start, end: key.end }, value });
+          p = this.spaces(value.end);
+        } else {
+          const value = this.flowValue(p, depth);
+          items.push(value);
+          p = this.spaces(value.end);
+        }
+        const c = t.charCodeAt(p);
+        if (c === close) break;
+        if (c !== 44 || p >= this.le) throw DECLINE;
+        p = this.spaces(p + 1);
+        // A trailing comma, or an empty item.
+        if (t.charCodeAt(p) === close || t.charCodeAt(p) === 44) throw DECLINE;
+      }
+    }
+    if (p >= this.le) throw DECLINE;
+    const end = p + 1;
+    if (map) {
+      map.end = end;
+      return map;
+    }
+    return { kind: 'array', start: at, end, items };
+  }
+
+  private spaces(p: number): number {
+    while (this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /** An item of a flow collection: a nested flow collection or a scalar. */
+  private flowValue(at: number, depth: number): Node {
+    const c = this.text.charCodeAt(at);
+    if (c === 91 || c === 123) return this.flow(at, depth + 1);
+    return this.flowScalar(at, false);
+  }
+
+  /** A quoted or plain scalar inside a flow collection (a plain one ends at `,`, a bracket or, for a key, at `:`). */
+  private flowScalar(at: number, isKey: boolean): ScalarNode {
+    const t = this.text;
+    if (at >= this.le) throw DECLINE;
+    const c = t.charCodeAt(at);
+    if (c === 39 || c === 34) {
+      const close = this.closingQuote(at);
+      if (close < 0) throw DECLINE;
+      return { kind: 'string', start: at, end: close + 1, value: this.quoted(at, close), plain: false };
+    }
+    if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
+    let p = at + 1;
+    for (; p < this.le; p++) {
+      const d = t.charCodeAt(p);
+      if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
+      if (d === COLON) {
+        if (isKey) break;
+        throw DECLINE;
+      }
+      if (d === HASH) throw DECLINE;
+    }
+    if (p >= this.le) throw DECLINE;
+    let end = p;
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    return scalarNode(t.substring(at, end), at, end);
+  }
+}
+
+function decline(): never {
+  throw DECLINE;
+}
+
+/** A plain scalar's node, read with the core schema. */
+function scalarNode(s: string, start: number, end: number): ScalarNode {
+  const v = resolveCorePlain(s);
+  return v === null
+    ? { kind: 'null', start, end, value: null, plain: true }
+    : typeof v === 'string'
+      ? { kind: 'string', start, end, value: v, plain: true }
+      : typeof v === 'number'
+        ? { kind: 'number', start, end, value: v, plain: true }
+        : { kind: 'boolean', start, end, value: v, plain: true };
+}
