@@ -1,5 +1,5 @@
 import { SourceText, type Span } from '../text.js';
-import { ClusterDocument, type Node, type SourceFormat } from '../model.js';
+import { ClusterDocument, type JsonValue, type Node, type SourceFormat } from '../model.js';
 import { parseJson, type ParsedDocuments } from './json.js';
 import { reparseJsonEdit } from './json-edit.js';
 import { reparseYamlEdit } from './yaml-edit.js';
@@ -121,14 +121,14 @@ function parseWith(
     const previous = incremental?.previous;
     parsed = !starts && previous ? reparseYamlEdit(previous, source) : undefined;
     if (!parsed) {
-      let raw: { documents: { root: Node | undefined; span: Span }[]; problems: ParseProblem[] } | undefined = starts ? undefined : readPlainYaml(source.text, limits);
+      let raw: { documents: { root: Node | undefined; span: Span; value?: JsonValue }[]; problems: ParseProblem[] } | undefined = starts ? undefined : readPlainYaml(source.text, limits);
       if (!raw) {
         const yaml = yamlLibrary();
         if (!yaml) return undefined;
         yamlChunks = starts && parseChunks(source.text, starts, previous?.yamlChunks, (text) => yaml.parseYaml(new SourceText(text), limits));
         raw = yamlChunks ? { documents: yamlChunks.flatMap((c) => c.documents), problems: yamlChunks.flatMap((c) => c.problems) } : yaml.parseYaml(source, limits);
       }
-      parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span)) };
+      parsed = { problems: raw.problems, documents: raw.documents.map((d, i) => new ClusterDocument(source, 'yaml', i, d.root, d.span, d.value === undefined ? {} : { value: d.value })) };
     }
   } else {
     const previous = incremental?.previous;

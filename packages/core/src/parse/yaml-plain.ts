@@ -1,4 +1,4 @@
-import type { ArrayNode, Node, ObjectNode, ScalarNode } from '../model.js';
+import { PlainObject, type ArrayNode, type JsonObject, type JsonValue, type Node, type ObjectNode, type ScalarNode } from '../model.js';
 import type { Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
 import { ModelBuilder, visibleEnd } from './yaml-model.js';
@@ -21,10 +21,10 @@ import { resolveCorePlain } from './yaml-scalar.js';
  * indented (see {@link PlainReader.afterValue} and {@link PlainReader.settle}). packages/core/test/parse-yaml-plain.test.ts
  * compares the two on every YAML file of the repository and the corpus, and on thousands of generated inputs.
  */
-export function readPlainYaml(text: string, limits: ParseLimits): { documents: { root: Node; span: Span }[]; problems: ParseProblem[] } | undefined {
+export function readPlainYaml(text: string, limits: ParseLimits): { documents: PlainDocument[]; problems: ParseProblem[] } | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const reader = new PlainReader(text, limits, []);
-  const documents: { root: Node; span: Span }[] = [];
+  const documents: PlainDocument[] = [];
   try {
     // Each `---` line starts a document that runs to the next one; what comes before the first is a document too,
     // unless it holds nothing but comments.
@@ -43,6 +43,13 @@ export function readPlainYaml(text: string, limits: ParseLimits): { documents: {
     if (err === DECLINE || err instanceof RangeError) return undefined;
     throw err;
   }
+}
+
+/** A document's tree, span and plain value (built along with the tree, as ClusterDocument would build it from the tree). */
+export interface PlainDocument {
+  root: Node;
+  span: Span;
+  value: JsonValue;
 }
 
 /** The offset of the first line at or after `from` that is a document marker (`---` alone, or followed by a space), or -1. */
@@ -127,6 +134,8 @@ class PlainReader extends ModelBuilder {
    */
   private groupEnd = -1;
   private groupIndent = -1;
+  /** The plain value of the node read last. */
+  private value: JsonValue = null;
 
   constructor(text: string, limits: ParseLimits, problems: ParseProblem[]) {
     super(text, limits, problems);
@@ -140,7 +149,7 @@ class PlainReader extends ModelBuilder {
    * The document from `from` to `to` (`marker`: the offset of its `---` line, or -1 when it has none); undefined for
    * text without a marker that holds nothing but comments and blank lines.
    */
-  document(marker: number, from: number, to: number): { root: Node; span: Span } | undefined {
+  document(marker: number, from: number, to: number): PlainDocument | undefined {
     this.end = to;
     this.eof = false;
     let content = from;
@@ -162,7 +171,7 @@ class PlainReader extends ModelBuilder {
     const start = marker >= 0 ? marker : this.cs;
     const root = this.isListItem() ? this.list(0, 0) : this.isKey(this.cs) ? this.mapping(0, 0, this.cs) : decline();
     if (!this.eof) throw DECLINE;
-    return { root, span: { start, end: to } };
+    return { root, span: { start, end: to }, value: this.value };
   }
 
   /** Moves to the first line of content at or after the line starting at `from`, over blank and comment lines. */
@@ -297,21 +306,23 @@ class PlainReader extends ModelBuilder {
   private mapping(col: number, depth: number, at: number): ObjectNode {
     if (depth >= this.limits.maxDepth) throw DECLINE;
     const node: ObjectNode = { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() };
+    const obj: JsonObject = new PlainObject();
     for (;;) {
       // Comment lines before a key are the key's.
       this.groupEnd = -1;
-      this.entry(node, col, depth, at);
+      this.entry(node, obj, col, depth, at);
       if (this.eof || this.indent < col) break;
       if (this.indent > col || this.isListItem()) throw DECLINE;
       at = this.cs;
     }
     node.end = this.last;
     this.settle(col);
+    this.value = obj;
     return node;
   }
 
-  /** One `key: value` of a mapping indented `col`, the key at `at` on the current line. */
-  private entry(node: ObjectNode, col: number, depth: number, at: number): void {
+  /** One `key: value` of a mapping indented `col`, the key at `at` on the current line (the last of a key wins in `obj`). */
+  private entry(node: ObjectNode, obj: JsonObject, col: number, depth: number, at: number): void {
     const t = this.text;
     const c = t.charCodeAt(at);
     let key: string;
@@ -351,6 +362,7 @@ class PlainReader extends ModelBuilder {
       } else value = this.block(depth + 1);
     } else value = this.inline(q, depth + 1, col);
     this.addEntry(node, { key, keySpan: { start: at, end: keyEnd }, value });
+    obj[key] = this.value;
   }
 
   /** A block collection on the current line (indented deeper than its parent). */
@@ -366,6 +378,7 @@ class PlainReader extends ModelBuilder {
     const t = this.text;
     const start = this.cs;
     const items: Node[] = [];
+    const values: JsonValue[] = [];
     for (;;) {
       this.groupEnd = -1;
       let q = this.cs + 1;
@@ -379,6 +392,7 @@ class PlainReader extends ModelBuilder {
       } else if (this.isKey(q)) {
         items.push(this.mapping(q - this.ls, depth + 1, q));
       } else items.push(this.inline(q, depth + 1, col));
+      values.push(this.value);
       if (this.eof || this.indent < col) break;
       if (this.indent > col) throw DECLINE;
       // At the list's indentation, a line that is not an item ends the list (a list that is a mapping's value may sit
@@ -387,6 +401,7 @@ class PlainReader extends ModelBuilder {
     }
     const node: ArrayNode = { kind: 'array', start, end: this.last, items };
     this.settle(col);
+    this.value = values;
     return node;
   }
 
@@ -403,7 +418,7 @@ class PlainReader extends ModelBuilder {
       const close = this.closingQuote(at);
       if (close < 0) throw DECLINE;
       end = close + 1;
-      node = { kind: 'string', start: at, end, value: this.quoted(at, close), plain: false };
+      node = this.string(at, end, this.quoted(at, close));
     } else if (c === 91 || c === 123) {
       node = this.flow(at, depth);
       end = node.end;
@@ -421,7 +436,7 @@ class PlainReader extends ModelBuilder {
       }
       end = stop;
       while (t.charCodeAt(end - 1) === SPACE) end--;
-      node = scalarNode(t.substring(at, end), at, end);
+      node = this.plainScalar(t.substring(at, end), at, end);
     }
     this.last = end;
     let p = end;
@@ -442,7 +457,9 @@ class PlainReader extends ModelBuilder {
     const isMap = t.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
     const map: ObjectNode | undefined = isMap ? { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() } : undefined;
+    const obj: JsonObject | undefined = isMap ? new PlainObject() : undefined;
     const items: Node[] = [];
+    const values: JsonValue[] = [];
     let p = this.spaces(at + 1);
     if (t.charCodeAt(p) !== close) {
       for (;;) {
@@ -453,10 +470,12 @@ class PlainReader extends ModelBuilder {
           const k = key.value === null ? 'null' : String(key.value);
           const value = this.flowValue(this.spaces(p + 1), depth);
           this.addEntry(map, { key: k, keySpan: { start: key.start, end: key.end }, value });
+          obj![k] = this.value;
           p = this.spaces(value.end);
         } else {
           const value = this.flowValue(p, depth);
           items.push(value);
+          values.push(this.value);
           p = this.spaces(value.end);
         }
         const c = t.charCodeAt(p);
@@ -471,8 +490,10 @@ class PlainReader extends ModelBuilder {
     const end = p + 1;
     if (map) {
       map.end = end;
+      this.value = obj!;
       return map;
     }
+    this.value = values;
     return { kind: 'array', start: at, end, items };
   }
 
@@ -496,7 +517,7 @@ class PlainReader extends ModelBuilder {
     if (c === 39 || c === 34) {
       const close = this.closingQuote(at);
       if (close < 0) throw DECLINE;
-      return { kind: 'string', start: at, end: close + 1, value: this.quoted(at, close), plain: false };
+      return this.string(at, close + 1, this.quoted(at, close));
     }
     if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
     let p = at + 1;
@@ -512,22 +533,29 @@ class PlainReader extends ModelBuilder {
     if (p >= this.le) throw DECLINE;
     let end = p;
     while (t.charCodeAt(end - 1) === SPACE) end--;
-    return scalarNode(t.substring(at, end), at, end);
+    return this.plainScalar(t.substring(at, end), at, end);
+  }
+
+  /** A quoted scalar's node. */
+  private string(start: number, end: number, value: string): ScalarNode {
+    this.value = value;
+    return { kind: 'string', start, end, value, plain: false };
+  }
+
+  /** A plain scalar's node, read with the core schema. */
+  private plainScalar(s: string, start: number, end: number): ScalarNode {
+    const v = resolveCorePlain(s);
+    this.value = v;
+    return v === null
+      ? { kind: 'null', start, end, value: null, plain: true }
+      : typeof v === 'string'
+        ? { kind: 'string', start, end, value: v, plain: true }
+        : typeof v === 'number'
+          ? { kind: 'number', start, end, value: v, plain: true }
+          : { kind: 'boolean', start, end, value: v, plain: true };
   }
 }
 
 function decline(): never {
   throw DECLINE;
-}
-
-/** A plain scalar's node, read with the core schema. */
-function scalarNode(s: string, start: number, end: number): ScalarNode {
-  const v = resolveCorePlain(s);
-  return v === null
-    ? { kind: 'null', start, end, value: null, plain: true }
-    : typeof v === 'string'
-      ? { kind: 'string', start, end, value: v, plain: true }
-      : typeof v === 'number'
-        ? { kind: 'number', start, end, value: v, plain: true }
-        : { kind: 'boolean', start, end, value: v, plain: true };
 }

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rng } from '../../../../scripts/fuzz/generate.js';
+import { PlainObject } from '../../src/model.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -37,7 +38,8 @@ export function canon(root: unknown): string {
     if (v instanceof Map) return { map: [...v].map(([k, x]) => [k, enc(x)]) };
     if (Array.isArray(v)) return { arr: Array.from({ length: v.length }, (_, i) => (i in v ? enc(v[i]) : ['hole'])) };
     const o = v as Record<string, unknown>;
-    return { [Object.getPrototypeOf(v) === null ? 'bare' : 'obj']: Object.keys(o).sort().map((k) => [k, enc(o[k])]) };
+    const proto = Object.getPrototypeOf(v);
+    return { [proto === null ? 'bare' : proto === PlainObject.prototype ? 'plain' : 'obj']: Object.keys(o).sort().map((k) => [k, enc(o[k])]) };
   };
   return JSON.stringify(enc(root));
 }
