@@ -48,11 +48,15 @@ function compare(name: string, text: string, t: Tally, limits: ParseLimits = DEF
 const SCALARS = [
   '1', 'two', '"three"', "'four'", 'yes', 'true', 'False', '~', 'null', 'NULL', '0x1F', '0o17', '1e3', '-1', '-.5', '.5', '+5', '-.inf', '.NaN',
   '1.50', 'a:b', 'x#y', 'http://a.b/c#frag', '"a: b # c"', "'it''s'", "''", '""', '" padded "', "'x'' '", 'v 1', '12:30:00', 'ecs.g7.xlarge',
-  '172.20.0.0/16', 'a]b', 'a}b', 'a,b', 'a[0]', "it's", 'say "hi"', 'C:\\path', "'C:\\path'", 'é中文', '😀',
+  '172.20.0.0/16', 'a]b', 'a}b', 'a,b', 'a[0]', "it's", 'say "hi"', 'C:\\path', "'C:\\path'", 'é中文', '😀', '-edge01', '-x', '-_',
+  '"a\\"b"', '"tab\\tx"', '"\\u00e9\\x41"', '"\\\\"', '"\\/\\N\\_\\L\\P\\0\\a\\b\\v\\f\\r\\e\\ "', '"{\\"a\\": 1}"', '"\\ud83d\\ude00"',
 ];
-const FLOWS = ['[a, b]', '[]', '{}', '{a: 1, b: [x, "y"]}', '[ 1 , two ]', '{"k": v, \'q\': [1]}', '[[1, 2], [3]]', '{a: {b: {c: d}}}', '[a b, "c, d"]', '{x: 1, x: 2}'];
+const FLOWS = [
+  '[a, b]', '[]', '{}', '{a: 1, b: [x, "y"]}', '[ 1 , two ]', '{"k": v, \'q\': [1]}', '[[1, 2], [3]]', '{a: {b: {c: d}}}', '[a b, "c, d"]', '{x: 1, x: 2}',
+  '{Ref: ALIYUN::Region}', '[a:b, c::d]', '{a:b: c}', '{"a":1}', '{"a":[1],\'b\':x}', '[-x, -1, "\\u00e9"]',
+];
 /** Values the reader must leave to the library (most of them only now and then, so that documents stay readable). */
-const ODD = ['&a x', '*a', '!t x', '|', '>-', '"esc\\n"', '- x', 'a: b', '[a,', '[a, ]', '{a}', '{a: }', 'a:', '@x', '`x', '%x', '? x', '[a #c]', 'x\t'];
+const ODD = ['&a x', '*a', '!t x', '|', '>-', '"esc\\q"', '"\\x4"', '"\\U0001F600"', '"a\\', '- x', 'a: b', '[a,', '[a, ]', '{a}', '{a: }', 'a:', '@x', '`x', '%x', '? x', '[a #c]', 'x\t', '-#', '- ', '"x\\"', '[a:]', '{a: b:}', '[a: b]', '-/x'];
 const KEYS = ['a', 'b', 'name', 'k1', '"q k"', "'s k'", '1', 'true', 'null', '~', 'x y', 'a#b', '-1', 'dup', 'dup', '0x10', '1.0', '"a: b"', 'é'];
 
 /** Generated plain YAML: block mappings and lists with comments at every indentation, sometimes several documents. */
@@ -130,7 +134,7 @@ describe('plain YAML reader', () => {
     const declined = [
       'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: "multi\n  line"\n', 'a: plain\n  continued\n', 'a:\nb: 1\n', 'a: 1\n---\n', '--- a: 1\n',
       'a: 1\n...\n', 'a: 1\n---\n---\nb: 2\n', '---\n# empty\n',
-      'a: 1\r\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n', 'a: "esc\\n"\n', '<<: {a: 1}\n', 'a: [1,\n  2]\n', '? a\n: 1\n', 'a: b: c\n', '  a: 1\n',
+      'a: 1\r\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n', 'a: "esc\\q"\n', '<<: {a: 1}\n', 'a: [1,\n  2]\n', '? a\n: 1\n', 'a: b: c\n', '  a: 1\n',
       'a: 1\n  b: 2\n', '- - x\n', 'a: [1, ]\n', '# only a comment\n', '', 'scalar\n', 'a: 1 # c\nb\n', 'a: "x"y\n', 'a:\n  - x\n  y: 1\n',
     ];
     for (const text of declined) expect(compare(JSON.stringify(text), text, t), JSON.stringify(text)).toBe(false);
@@ -170,7 +174,7 @@ describe('plain YAML reader', () => {
     });
     expect(t.mismatches).toEqual([]);
     // The generator writes plain YAML: most of it must be read without the library.
-    expect(t.read).toBeGreaterThan(2500);
+    expect(t.read).toBeGreaterThan(2000);
     console.log(`generated: ${t.inputs} inputs, ${t.read} read without the library, ${t.declinedValid} valid ones declined`);
   }, 120_000);
 

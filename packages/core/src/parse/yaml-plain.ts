@@ -107,8 +107,8 @@ function badPlainStart(c: number, next: number): boolean {
     case 58: // :
       return true;
     case DASH:
-      // `-1` and `-.5` are plain; `- x` is a list item, and other uses are rare enough to leave to the library.
-      return !((next >= 48 && next <= 57) || next === 46);
+      // `-1`, `-.5` and `-edge` are plain; `- x` is a list item, and other uses are rare enough to leave to the library.
+      return !((next >= 48 && next <= 57) || ((next | 32) >= 97 && (next | 32) <= 122) || next === 46 || next === 95);
     default:
       return false;
   }
@@ -278,14 +278,17 @@ class PlainReader extends ModelBuilder {
     return -1;
   }
 
-  /** The closing quote of the quoted scalar at `at` on the current line, or -1; a double-quoted one with an escape is left to the library. */
+  /** The closing quote of the quoted scalar at `at` on the current line, or -1. */
   private closingQuote(at: number): number {
     const t = this.text;
     if (t.charCodeAt(at) === 34) {
-      const close = t.indexOf('"', at + 1);
-      if (close < 0 || close >= this.le) return -1;
-      const escape = t.indexOf('\\', at + 1);
-      return escape >= 0 && escape < close ? -1 : close;
+      for (let p = at + 1; p < this.le; p++) {
+        const c = t.charCodeAt(p);
+        if (c === 34) return p;
+        // An escape; one at the end of the line continues the scalar on the next.
+        if (c === 92 && ++p >= this.le) return -1;
+      }
+      return -1;
     }
     for (let p = at + 1; p < this.le; p++) {
       if (t.charCodeAt(p) === 39) {
@@ -299,7 +302,8 @@ class PlainReader extends ModelBuilder {
   /** The value of a quoted scalar from `at` to its closing quote. */
   private quoted(at: number, close: number): string {
     const inner = this.text.substring(at + 1, close);
-    return this.text.charCodeAt(at) === 39 && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    if (this.text.charCodeAt(at) === 39) return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    return inner.includes('\\') ? unescapeDoubleQuoted(inner) : inner;
   }
 
   /** A block mapping indented `col` whose first key is at `at` on the current line. */
@@ -466,7 +470,8 @@ class PlainReader extends ModelBuilder {
         if (map) {
           const key = this.flowScalar(p, true);
           p = this.spaces(key.end);
-          if (t.charCodeAt(p) !== COLON || t.charCodeAt(p + 1) !== SPACE) throw DECLINE;
+          // After a quoted key the value may follow the colon at once (`{"a":1}`, as in JSON).
+          if (t.charCodeAt(p) !== COLON || (t.charCodeAt(p + 1) !== SPACE && key.plain)) throw DECLINE;
           const k = key.value === null ? 'null' : String(key.value);
           const value = this.flowValue(this.spaces(p + 1), depth);
           this.addEntry(map, { key: k, keySpan: { start: key.start, end: key.end }, value });
@@ -525,8 +530,14 @@ class PlainReader extends ModelBuilder {
       const d = t.charCodeAt(p);
       if (d === 44 || d === 91 || d === 93 || d === 123 || d === 125) break;
       if (d === COLON) {
-        if (isKey) break;
-        throw DECLINE;
+        // `:` followed by a space, a flow indicator or the line's end ends a key (and is a syntax error after a
+        // value); otherwise it is part of the scalar (`ALIYUN::Region`, `a:b`).
+        const e = t.charCodeAt(p + 1);
+        if (p + 1 >= this.le || e === SPACE || e === 44 || e === 91 || e === 93 || e === 123 || e === 125) {
+          if (isKey) break;
+          throw DECLINE;
+        }
+        continue;
       }
       if (d === HASH) throw DECLINE;
     }
@@ -554,6 +565,49 @@ class PlainReader extends ModelBuilder {
           ? { kind: 'number', start, end, value: v, plain: true }
           : { kind: 'boolean', start, end, value: v, plain: true };
   }
+}
+
+/** What YAML's one-character escapes in double quotes stand for. */
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+/** The text of a one-line double-quoted scalar with its escapes resolved; an escape YAML does not know is left to the library (it reports it). */
+function unescapeDoubleQuoted(inner: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = inner.indexOf('\\'); i >= 0; i = inner.indexOf('\\', from)) {
+    out += inner.substring(from, i);
+    const c = inner[i + 1]!;
+    const simple = ESCAPES[c];
+    if (simple !== undefined && Object.hasOwn(ESCAPES, c)) {
+      out += simple;
+      from = i + 2;
+      continue;
+    }
+    const digits = c === 'x' ? 2 : c === 'u' ? 4 : 0;
+    const hex = inner.substr(i + 2, digits);
+    if (!digits || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== digits) throw DECLINE;
+    out += String.fromCharCode(parseInt(hex, 16));
+    from = i + 2 + digits;
+  }
+  return out + inner.substring(from);
 }
 
 function decline(): never {
