@@ -12,16 +12,22 @@ function closest(name: string, names: readonly string[]): string | undefined {
   const longer = names.find((k) => name.length >= 4 && k.startsWith(`${name.toLowerCase()}-`));
   if (longer) return longer;
   if (name.length > MAX_SUGGESTABLE_LENGTH) return undefined;
+  const lower = name.toLowerCase();
+  const max = Math.max(2, Math.floor(name.length / 4));
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of names) {
-    const d = editDistance(name.toLowerCase(), k);
-    if (d < bestD) {
+    // Only a name nearer than the best so far, and near enough at all, can win; a distance is at least the
+    // difference in length.
+    const limit = Math.min(max, bestD - 1);
+    if (Math.abs(k.length - lower.length) > limit) continue;
+    const d = editDistance(lower, k, limit);
+    if (d <= limit) {
       best = k;
       bestD = d;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
+  return best;
 }
 
 export default defineRule({

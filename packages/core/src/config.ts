@@ -440,8 +440,13 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance:
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   const n = b.length;
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
+  // Two rows, reused from call to call (a run compares thousands of names).
+  if (rowA.length <= n) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
@@ -460,6 +465,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[n]!;
 }
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /**
  * Finds and caches the config for each directory, so that linting thousands of files reads each config once. The
