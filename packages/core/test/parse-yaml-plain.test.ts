@@ -59,7 +59,7 @@ const FLOWS = [
 const ODD = ['&a x', '*a', '!t x', '|', '>-', '"esc\\q"', '"\\x4"', '"\\U0001F600"', '"a\\', '- x', 'a: b', '[a,', '[a, ]', '{a}', '{a: }', 'a:', '@x', '`x', '%x', '? x', '[a #c]', 'x\t', '-#', '- ', '"x\\"', '[a:]', '{a: b:}', '[a: b]', '-/x'];
 const KEYS = ['a', 'b', 'name', 'k1', '"q k"', "'s k'", '1', 'true', 'null', '~', 'x y', 'a#b', '-1', 'dup', 'dup', '0x10', '1.0', '"a: b"', 'é'];
 
-/** Generated plain YAML: block mappings and lists with comments at every indentation, sometimes several documents. */
+/** Generated plain YAML: block mappings and lists with comments at every indentation, block scalars, sometimes several documents. */
 function plainDocument(rng: Rng): string {
   const lines: string[] = [];
   const noise = (col: number) => {
@@ -70,6 +70,16 @@ function plainDocument(rng: Rng): string {
   };
   const scalar = () => (rng.chance(0.03) ? rng.pick(ODD) : rng.chance(0.15) ? rng.pick(FLOWS) : rng.pick(SCALARS));
   const tail = () => (rng.chance(0.2) ? `${rng.pick([' ', '  '])}# t` : rng.chance(0.05) ? '   ' : '');
+  /** A block scalar's header (on the line so far) and its content lines, indented deeper than `col`. */
+  const block = (line: string, col: number) => {
+    lines.push(`${line}${rng.chance(0.9) ? rng.pick(['|', '|-', '>', '>-', '| # c', '>- # c']) : rng.pick(['|+', '|2', '|x', '|#c'])}`);
+    const indent = col + 1 + rng.int(3);
+    const n = rng.chance(0.05) ? 0 : 1 + rng.int(4);
+    for (let i = 0; i < n; i++) {
+      const r = rng.int(10);
+      lines.push(r === 0 ? '' : r === 1 ? ' '.repeat(rng.int(indent + 2)) : `${' '.repeat(indent + (r === 2 ? 1 + rng.int(2) : 0))}${rng.pick(['text', 'a: b', '# not a comment', '{"k": 1}', 'x  ', '- item'])}`);
+    }
+  };
   const mapping = (col: number, depth: number, first: string | undefined) => {
     const n = 1 + rng.int(4);
     for (let i = 0; i < n; i++) {
@@ -77,8 +87,10 @@ function plainDocument(rng: Rng): string {
       const key = rng.pick(KEYS);
       const sep = rng.chance(0.05) ? ' :' : ':';
       const kind = depth > 4 ? 0 : rng.int(6);
-      if (kind <= 2) lines.push(`${lead}${key}${sep} ${scalar()}${tail()}`);
-      else {
+      if (kind <= 2) {
+        if (rng.chance(0.1)) block(`${lead}${key}${sep} `, col);
+        else lines.push(`${lead}${key}${sep} ${scalar()}${tail()}`);
+      } else {
         lines.push(`${lead}${key}${sep}${tail()}`);
         noise(col);
         if (kind === 3) mapping(col + 1 + rng.int(3), depth + 1, undefined);
@@ -92,7 +104,10 @@ function plainDocument(rng: Rng): string {
     for (let i = 0; i < n; i++) {
       const dash = `${' '.repeat(col)}-${' '.repeat(1 + (rng.chance(0.15) ? rng.int(3) : 0))}`;
       const kind = depth > 4 ? 0 : rng.int(5);
-      if (kind <= 1) lines.push(`${dash}${scalar()}${tail()}`);
+      if (kind <= 1) {
+        if (rng.chance(0.1)) block(dash, col);
+        else lines.push(`${dash}${scalar()}${tail()}`);
+      }
       else if (kind <= 3) mapping(dash.length, depth + 1, dash);
       else {
         lines.push(`${' '.repeat(col)}-${tail()}`);
@@ -124,6 +139,7 @@ describe('plain YAML reader', () => {
       'a:\n  b:\n    c:\n      d: [1, [2, [3, {e: f}]]]\n',
       "# head\nname: x # trailing\n\n# between\nlist:\n  - a\n  - b # c\n    # glued to b\n  # ends the list\n'q': \"v\"\n# tail\n",
       '# head\n---\na: 1\n  # c\n--- # second\n- x\n---\nb:\n  c: 2\n  # stays\n',
+      'addons:\n  - name: ingress\n    config: |\n      {"IngressDashboardEnabled": "true"}\n  - name: logtail\n    config: >-\n      folded\n      text\nname: x\n',
     ];
     specs.forEach((text, i) => expect(compare(`spec ${i}`, text, t), `spec ${i} read`).toBe(true));
     expect(t.mismatches).toEqual([]);
@@ -132,7 +148,7 @@ describe('plain YAML reader', () => {
   it('declines what needs the library', () => {
     const t = tally();
     const declined = [
-      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  text\n', 'a: "multi\n  line"\n', 'a: plain\n  continued\n', 'a:\nb: 1\n', 'a: 1\n---\n', '--- a: 1\n',
+      'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |+\n  text\n', 'a: |2\n  text\n', 'a: >\n  x\n\n  y\n', 'a: |\nb: 1\n', 'a: "multi\n  line"\n', 'a: plain\n  continued\n', 'a:\nb: 1\n', 'a: 1\n---\n', '--- a: 1\n',
       'a: 1\n...\n', 'a: 1\n---\n---\nb: 2\n', '---\n# empty\n',
       'a: 1\r\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n', 'a: "esc\\q"\n', '<<: {a: 1}\n', 'a: [1,\n  2]\n', '? a\n: 1\n', 'a: b: c\n', '  a: 1\n',
       'a: 1\n  b: 2\n', '- - x\n', 'a: [1, ]\n', '# only a comment\n', '', 'scalar\n', 'a: 1 # c\nb\n', 'a: "x"y\n', 'a:\n  - x\n  y: 1\n',

@@ -195,15 +195,15 @@ class PlainReader extends ModelBuilder {
   }
 
   /**
-   * After a value that ended on the current line, whose innermost collection is indented `indent`: moves to the
-   * next line of content. The comment lines before it that are indented deeper than the collection, up to the first
-   * that is not, belong to the value (the library's parser adds them to the value's trailing tokens); the rest form
-   * a group (see {@link settle}).
+   * After a value that ended on the current line (or, for a block scalar, before the line at `from`), whose
+   * innermost collection is indented `indent`: moves to the next line of content. The comment lines before it that
+   * are indented deeper than the collection, up to the first that is not, belong to the value (the library's parser
+   * adds them to the value's trailing tokens; a block scalar has none, `glue` false); the rest form a group (see
+   * {@link settle}).
    */
-  private afterValue(indent: number): void {
+  private afterValue(indent: number, from = this.le + 1, glue = true): void {
     const t = this.text;
-    let p = this.le + 1;
-    let glue = true;
+    let p = from;
     this.groupEnd = -1;
     this.groupIndent = -1;
     while (p < this.end) {
@@ -426,6 +426,8 @@ class PlainReader extends ModelBuilder {
     } else if (c === 91 || c === 123) {
       node = this.flow(at, depth);
       end = node.end;
+    } else if (c === 124 || c === 62) {
+      return this.blockScalar(at, col);
     } else {
       if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
       let stop = this.le;
@@ -452,6 +454,58 @@ class PlainReader extends ModelBuilder {
     }
     this.afterValue(col);
     return node;
+  }
+
+  /**
+   * A block scalar (`|`, `|-`, `>`, `>-`) whose header is at `at`, in a collection indented `col`; then moves to the
+   * next line of content. Left to the library: keep chomping (`+`), an explicit indentation, a folded scalar with
+   * blank or more-indented lines, a scalar without content, and blank lines with more spaces than its indentation.
+   */
+  private blockScalar(at: number, col: number): Node {
+    const t = this.text;
+    let p = at + 1;
+    const h = t.charCodeAt(p);
+    const strip = h === DASH;
+    if (strip) p++;
+    else if (h === 43 || (h >= 48 && h <= 57)) throw DECLINE;
+    const r = this.spaces(p);
+    if (r < this.le && (t.charCodeAt(r) !== HASH || r === p)) throw DECLINE;
+    const folded = t.charCodeAt(at) === 62;
+    const lines: string[] = [];
+    let indent = -1;
+    let blanks = 0;
+    let mostSpaces = 0;
+    let end = -1;
+    let line = this.le + 1;
+    while (line < this.end) {
+      let q = line;
+      while (t.charCodeAt(q) === SPACE) q++;
+      let e = t.indexOf('\n', q);
+      if (e < 0 || e > this.end) e = this.end;
+      if (q === e) {
+        if (q - line > mostSpaces) mostSpaces = q - line;
+        blanks++;
+        line = e + 1;
+        continue;
+      }
+      const depth = q - line;
+      if (indent < 0) {
+        if (depth <= col) break;
+        indent = depth;
+      } else if (depth < indent) break;
+      // A more-indented line of a folded scalar keeps its line breaks; blank lines between lines fold otherwise.
+      if (folded && (depth > indent || blanks > 0)) throw DECLINE;
+      for (; blanks > 0; blanks--) lines.push('');
+      lines.push(t.substring(line + indent, e));
+      end = visibleEnd(t, q, e);
+      line = e + 1;
+    }
+    // Blank lines with more spaces than the indentation hold spaces of the value (or are an error before it).
+    if (indent < 0 || mostSpaces > indent) throw DECLINE;
+    const body = lines.join(folded ? ' ' : '\n');
+    this.last = end;
+    this.afterValue(col, line < this.end ? line : this.end, false);
+    return this.string(at, end, strip ? body : `${body}\n`);
   }
 
   /** A flow collection (`[…]` or `{…}`) at `at`, closed on the same line. */
