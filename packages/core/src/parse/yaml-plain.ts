@@ -1,16 +1,17 @@
-import { PlainObject, type ArrayNode, type JsonObject, type JsonValue, type Node, type ObjectNode, type ScalarNode } from '../model.js';
+import { PlainObject, type ArrayNode, type Entry, type JsonObject, type JsonValue, type Node, type ObjectNode, type ScalarNode } from '../model.js';
 import type { Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
-import { ModelBuilder, visibleEnd } from './yaml-model.js';
+import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
 import { resolveCorePlain } from './yaml-scalar.js';
 
 /**
- * A reader of our own for the YAML that cluster specs are made of: one document of block mappings and block lists,
- * one-line plain and quoted scalars, one-line flow collections, comments and blank lines. It gives exactly the model
+ * A reader of our own for the YAML that cluster specs are made of: documents of block mappings and block lists,
+ * one-line plain and quoted scalars, block scalars, one-line flow collections, anchors, aliases and merge keys,
+ * comments and blank lines. It gives exactly the model
  * and problems that the yaml library's path gives (see yaml.ts and yaml-cst.ts), and declines everything else
- * (returns undefined), so that the caller parses the text with the library as before: anchors, aliases, tags, block
- * scalars, multi-line scalars and flow collections, empty values, `---` and `...`, directives, tabs, carriage returns
- * and other unusual white space, and every syntax error.
+ * (returns undefined), so that the caller parses the text with the library as before: tags, multi-line plain and
+ * quoted scalars and flow collections, empty values, `...`, directives, tabs, carriage returns and other unusual white
+ * space, and every syntax error.
  *
  * It exists for speed: the library's lexer and parser are generators that run in V8's interpreter in a short run, and
  * the library is a bundle of its own that a one-file run would otherwise load. A spec this reader takes is read
@@ -23,7 +24,7 @@ import { resolveCorePlain } from './yaml-scalar.js';
  */
 export function readPlainYaml(text: string, limits: ParseLimits): { documents: PlainDocument[]; problems: ParseProblem[] } | undefined {
   if (UNUSUAL.test(text)) return undefined;
-  const reader = new PlainReader(text, limits, []);
+  const problems: ParseProblem[] = [];
   const documents: PlainDocument[] = [];
   try {
     // Each `---` line starts a document that runs to the next one; what comes before the first is a document too,
@@ -32,24 +33,28 @@ export function readPlainYaml(text: string, limits: ParseLimits): { documents: P
     let marker = -1;
     for (;;) {
       const next = nextMarker(text, marker < 0 ? 0 : marker + 3);
-      const document = reader.document(marker, from, next < 0 ? text.length : next);
+      // A reader per document: anchors and the cap on what aliases expand to are the document's own.
+      const document = new PlainReader(text, limits, problems).document(marker, from, next < 0 ? text.length : next);
       if (document) documents.push(document);
       if (next < 0) break;
       from = marker = next;
     }
     // A text of comments and blank lines is an empty document, which the library reads.
-    return documents.length ? { documents, problems: reader.problems } : undefined;
+    return documents.length ? { documents, problems } : undefined;
   } catch (err) {
     if (err === DECLINE || err instanceof RangeError) return undefined;
     throw err;
   }
 }
 
-/** A document's tree, span and plain value (built along with the tree, as ClusterDocument would build it from the tree). */
+/**
+ * A document's tree, span and plain value (built along with the tree, as ClusterDocument would build it from the tree;
+ * undefined in a document with aliases or merge keys, whose value ClusterDocument builds from the tree).
+ */
 export interface PlainDocument {
   root: Node;
   span: Span;
-  value: JsonValue;
+  value: JsonValue | undefined;
 }
 
 /** The offset of the first line at or after `from` that is a document marker (`---` alone, or followed by a space), or -1. */
@@ -136,6 +141,14 @@ class PlainReader extends ModelBuilder {
   private groupIndent = -1;
   /** The plain value of the node read last. */
   private value: JsonValue = null;
+  /** The document uses aliases or merge keys: its value is left to ClusterDocument. */
+  private valueless = false;
+  /** The document's anchors so far: each name's node (undefined while its collection is being read). */
+  private readonly anchors = new Map<string, { node: Node | undefined }>();
+  /** An anchor read before a value, for the node read next. */
+  private anchorNext: string | undefined;
+  /** The `*alias` token of the value read last, when it was written as an alias. */
+  private aliasAt: Span | undefined;
 
   constructor(text: string, limits: ParseLimits, problems: ParseProblem[]) {
     super(text, limits, problems);
@@ -171,7 +184,7 @@ class PlainReader extends ModelBuilder {
     const start = marker >= 0 ? marker : this.cs;
     const root = this.isListItem() ? this.list(0, 0) : this.isKey(this.cs) ? this.mapping(0, 0, this.cs) : decline();
     if (!this.eof) throw DECLINE;
-    return { root, span: { start, end: to }, value: this.value };
+    return { root, span: { start, end: to }, value: this.valueless ? undefined : this.value };
   }
 
   /** Moves to the first line of content at or after the line starting at `from`, over blank and comment lines. */
@@ -306,32 +319,87 @@ class PlainReader extends ModelBuilder {
     return inner.includes('\\') ? unescapeDoubleQuoted(inner) : inner;
   }
 
+  /**
+   * The end of the anchor or alias name that starts after the `&` or `*` at `at`, followed by a space or the line's
+   * end (or, in a flow collection, by `,`, `]` or `}`); names of other characters are left to the library.
+   */
+  private nameEnd(at: number, flow: boolean): number {
+    const t = this.text;
+    let p = at + 1;
+    for (; p < this.le; p++) {
+      const c = t.charCodeAt(p);
+      if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === DASH || c === 46)) break;
+    }
+    const c = t.charCodeAt(p);
+    if (p === at + 1 || (p < this.le && c !== SPACE && !(flow && (c === 44 || c === 93 || c === 125)))) throw DECLINE;
+    return p;
+  }
+
+  /** Reads the anchor at `at`, for the next node; returns where the value after it starts. */
+  private anchor(at: number): number {
+    const end = this.nameEnd(at, false);
+    this.anchorNext = this.text.substring(at + 1, end);
+    return this.spaces(end);
+  }
+
+  /** The anchor read for the collection that starts now: its slot, filled when the collection is done. */
+  private openAnchor(): { node: Node | undefined } | undefined {
+    const name = this.anchorNext;
+    if (name === undefined) return undefined;
+    this.anchorNext = undefined;
+    const slot = { node: undefined };
+    this.anchors.set(name, slot);
+    return slot;
+  }
+
+  /** The alias at `at`: the node of its anchor (or an invalid node, with a problem). */
+  private alias(at: number, depth: number, flow: boolean): Node {
+    if (this.anchorNext !== undefined) throw DECLINE;
+    const end = this.nameEnd(at, flow);
+    const span = { start: at, end };
+    this.aliasAt = span;
+    this.valueless = true;
+    const slot = this.anchors.get(this.text.substring(at + 1, end));
+    if (!slot) return this.unresolvedAlias(span);
+    if (!slot.node) return this.recursiveAlias(span);
+    return this.expandAlias(slot.node, depth, span);
+  }
+
   /** A block mapping indented `col` whose first key is at `at` on the current line. */
   private mapping(col: number, depth: number, at: number): ObjectNode {
     if (depth >= this.limits.maxDepth) throw DECLINE;
+    const slot = this.openAnchor();
     const node: ObjectNode = { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() };
     const obj: JsonObject = new PlainObject();
+    const merges: MergeSource[] = [];
     for (;;) {
       // Comment lines before a key are the key's.
       this.groupEnd = -1;
-      this.entry(node, obj, col, depth, at);
+      this.entry(node, obj, merges, col, depth, at);
       if (this.eof || this.indent < col) break;
       if (this.indent > col || this.isListItem()) throw DECLINE;
       at = this.cs;
     }
+    if (merges.length) this.applyMerges(node, merges);
     node.end = this.last;
     this.settle(col);
     this.value = obj;
+    this.aliasAt = undefined;
+    if (slot) slot.node = node;
     return node;
   }
 
-  /** One `key: value` of a mapping indented `col`, the key at `at` on the current line (the last of a key wins in `obj`). */
-  private entry(node: ObjectNode, obj: JsonObject, col: number, depth: number, at: number): void {
+  /**
+   * One `key: value` of a mapping indented `col`, the key at `at` on the current line (the last of a key wins in
+   * `obj`); a `<<` key adds its sources to `merges`.
+   */
+  private entry(node: ObjectNode, obj: JsonObject, merges: MergeSource[], col: number, depth: number, at: number): void {
     const t = this.text;
     const c = t.charCodeAt(at);
     let key: string;
     let keyEnd: number;
     let colon: number;
+    let merge = false;
     if (c === 39 || c === 34) {
       const close = this.closingQuote(at);
       if (close < 0) throw DECLINE;
@@ -347,14 +415,15 @@ class PlainReader extends ModelBuilder {
       keyEnd = colon;
       while (t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       const raw = t.substring(at, keyEnd);
-      if (raw === '<<') throw DECLINE;
+      merge = raw === '<<';
       const v = resolveCorePlain(raw);
       key = v === null ? 'null' : String(v);
     }
     // The library takes a key of at most 1,024 characters.
     if (colon - at > 1000) throw DECLINE;
-    let q = colon + 1;
-    while (t.charCodeAt(q) === SPACE) q++;
+    let q = this.spaces(colon + 1);
+    if (t.charCodeAt(q) === 38) q = this.anchor(q);
+    this.aliasAt = undefined;
     let value: Node;
     if (q >= this.le || t.charCodeAt(q) === HASH) {
       // The value is on the lines below: a block collection indented deeper, or a list at the mapping's own indentation.
@@ -365,7 +434,16 @@ class PlainReader extends ModelBuilder {
         value = this.list(col, depth + 1);
       } else value = this.block(depth + 1);
     } else value = this.inline(q, depth + 1, col);
-    this.addEntry(node, { key, keySpan: { start: at, end: keyEnd }, value });
+    if (this.anchorNext !== undefined) throw DECLINE;
+    const keySpan = { start: at, end: keyEnd };
+    if (merge) {
+      ModelBuilder.mergeSources(value, keySpan, merges);
+      this.valueless = true;
+      return;
+    }
+    const entry: Entry = { key, keySpan, value };
+    if (this.aliasAt) entry.aliasSpan = this.aliasAt;
+    this.addEntry(node, entry);
     obj[key] = this.value;
   }
 
@@ -380,13 +458,17 @@ class PlainReader extends ModelBuilder {
   private list(col: number, depth: number): ArrayNode {
     if (depth >= this.limits.maxDepth) throw DECLINE;
     const t = this.text;
+    const slot = this.openAnchor();
     const start = this.cs;
     const items: Node[] = [];
     const values: JsonValue[] = [];
+    let aliasSpans: Span[] | undefined;
     for (;;) {
       this.groupEnd = -1;
-      let q = this.cs + 1;
-      while (t.charCodeAt(q) === SPACE) q++;
+      this.aliasAt = undefined;
+      let q = this.spaces(this.cs + 1);
+      const anchored = t.charCodeAt(q) === 38;
+      if (anchored) q = this.anchor(q);
       if (q >= this.le || t.charCodeAt(q) === HASH) {
         this.toContent(this.le + 1);
         if (this.eof || this.indent <= col) throw DECLINE;
@@ -394,8 +476,12 @@ class PlainReader extends ModelBuilder {
       } else if (t.charCodeAt(q) === DASH && (q + 1 === this.le || t.charCodeAt(q + 1) === SPACE)) {
         throw DECLINE;
       } else if (this.isKey(q)) {
+        // An anchor there would be the first key's.
+        if (anchored) throw DECLINE;
         items.push(this.mapping(q - this.ls, depth + 1, q));
       } else items.push(this.inline(q, depth + 1, col));
+      if (this.anchorNext !== undefined) throw DECLINE;
+      if (this.aliasAt) (aliasSpans ??= [])[items.length - 1] = this.aliasAt;
       values.push(this.value);
       if (this.eof || this.indent < col) break;
       if (this.indent > col) throw DECLINE;
@@ -404,8 +490,11 @@ class PlainReader extends ModelBuilder {
       if (!this.isListItem()) break;
     }
     const node: ArrayNode = { kind: 'array', start, end: this.last, items };
+    if (aliasSpans) node.aliasSpans = aliasSpans;
     this.settle(col);
     this.value = values;
+    this.aliasAt = undefined;
+    if (slot) slot.node = node;
     return node;
   }
 
@@ -427,7 +516,10 @@ class PlainReader extends ModelBuilder {
       node = this.flow(at, depth);
       end = node.end;
     } else if (c === 124 || c === 62) {
-      return this.blockScalar(at, col);
+      return this.scalarAnchor(this.blockScalar(at, col));
+    } else if (c === 42) {
+      node = this.alias(at, depth, false);
+      end = this.aliasAt!.end;
     } else {
       if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
       let stop = this.le;
@@ -444,6 +536,7 @@ class PlainReader extends ModelBuilder {
       while (t.charCodeAt(end - 1) === SPACE) end--;
       node = this.plainScalar(t.substring(at, end), at, end);
     }
+    this.scalarAnchor(node);
     this.last = end;
     let p = end;
     while (t.charCodeAt(p) === SPACE) p++;
@@ -512,8 +605,11 @@ class PlainReader extends ModelBuilder {
   private flow(at: number, depth: number): Node {
     if (depth >= this.limits.maxDepth) throw DECLINE;
     const t = this.text;
+    const slot = this.openAnchor();
     const isMap = t.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
+    const merges: MergeSource[] = [];
+    let aliasSpans: Span[] | undefined;
     const map: ObjectNode | undefined = isMap ? { kind: 'object', start: at, end: 0, entries: [], byKey: new Map() } : undefined;
     const obj: JsonObject | undefined = isMap ? new PlainObject() : undefined;
     const items: Node[] = [];
@@ -528,14 +624,23 @@ class PlainReader extends ModelBuilder {
           if (t.charCodeAt(p) !== COLON || (t.charCodeAt(p + 1) !== SPACE && key.plain)) throw DECLINE;
           const k = key.value === null ? 'null' : String(key.value);
           const value = this.flowValue(this.spaces(p + 1), depth);
-          this.addEntry(map, { key: k, keySpan: { start: key.start, end: key.end }, value });
-          obj![k] = this.value;
-          p = this.spaces(value.end);
+          const keySpan = { start: key.start, end: key.end };
+          if (key.plain && key.value === '<<') {
+            ModelBuilder.mergeSources(value, keySpan, merges);
+            this.valueless = true;
+          } else {
+            const entry: Entry = { key: k, keySpan, value };
+            if (this.aliasAt) entry.aliasSpan = this.aliasAt;
+            this.addEntry(map, entry);
+            obj![k] = this.value;
+          }
+          p = this.spaces(this.aliasAt ? this.aliasAt.end : value.end);
         } else {
           const value = this.flowValue(p, depth);
+          if (this.aliasAt) (aliasSpans ??= [])[items.length] = this.aliasAt;
           items.push(value);
           values.push(this.value);
-          p = this.spaces(value.end);
+          p = this.spaces(this.aliasAt ? this.aliasAt.end : value.end);
         }
         const c = t.charCodeAt(p);
         if (c === close) break;
@@ -547,13 +652,19 @@ class PlainReader extends ModelBuilder {
     }
     if (p >= this.le) throw DECLINE;
     const end = p + 1;
+    this.aliasAt = undefined;
     if (map) {
+      if (merges.length) this.applyMerges(map, merges);
       map.end = end;
       this.value = obj!;
+      if (slot) slot.node = map;
       return map;
     }
     this.value = values;
-    return { kind: 'array', start: at, end, items };
+    const node: ArrayNode = { kind: 'array', start: at, end, items };
+    if (aliasSpans) node.aliasSpans = aliasSpans;
+    if (slot) slot.node = node;
+    return node;
   }
 
   private spaces(p: number): number {
@@ -561,11 +672,22 @@ class PlainReader extends ModelBuilder {
     return p;
   }
 
-  /** An item of a flow collection: a nested flow collection or a scalar. */
+  /** An item of a flow collection: a nested flow collection, an alias or a scalar. */
   private flowValue(at: number, depth: number): Node {
+    this.aliasAt = undefined;
     const c = this.text.charCodeAt(at);
     if (c === 91 || c === 123) return this.flow(at, depth + 1);
+    if (c === 42) return this.alias(at, depth + 1, true);
     return this.flowScalar(at, false);
+  }
+
+  /** Registers the anchor read before a scalar, if any. */
+  private scalarAnchor(node: Node): Node {
+    if (this.anchorNext !== undefined) {
+      this.anchors.set(this.anchorNext, { node });
+      this.anchorNext = undefined;
+    }
+    return node;
   }
 
   /** A quoted or plain scalar inside a flow collection (a plain one ends at `,`, a bracket or, for a key, at `:`). */
