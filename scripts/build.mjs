@@ -2,7 +2,8 @@
 // Build: (1) compile JSON Schemas into standalone ajv validators (no schema compilation at run time), (2) bundle the
 // CLI with esbuild into packages/cli/dist (one entry file plus bundles loaded on demand; no node_modules lookups at
 // run time), (3) bundle the language server into packages/lsp/dist/acklint-lsp.cjs.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateValidators } from './schema/compile.mjs';
@@ -152,22 +153,31 @@ function writeCodeCaches() {
   const bin = join(root, 'packages/cli/bin/acklint.cjs');
   const env = { ...process.env, ACKLINT_WRITE_CODE_CACHE: '1' };
   const net = join(root, 'examples', 'network');
+  // Every example is plain YAML, which acklint reads without the yaml library: a spec with a tag loads it.
+  const tmp = mkdtempSync(join(tmpdir(), 'acklint-build-'));
+  const tagged = join(tmp, 'tagged.yaml');
+  writeFileSync(tagged, 'name: !!str tagged\nregion_id: cn-hangzhou\ncluster_type: ManagedKubernetes\naddons:\n  - name: &ingress nginx-ingress-controller\n    config: |+\n      {}\n\n');
   // Each run writes the cache of every bundle it loaded, so the order matters: the last run writes acklint.cjs's
   // cache, and it should be the common case, a plain lint (a cache from the plan run lacked the lint path entirely).
-  // The directory runs write the caches of the glob, SARIF and policy bundles.
+  // The directory runs write the caches of the glob, SARIF and policy bundles, and the tagged spec that of the yaml
+  // library's bundle.
   const runs = [
     ['plan', join(net, 'flannel.yaml'), ...['vpcs', 'vswitches', 'clusters'].flatMap((f) => ['--inventory', join(net, `${f}.json`)])],
     // A config with policies loads the policy compiler (policies.cjs).
     ['--config', join(root, 'examples', 'policies', 'acklint-policies.yaml'), '--no-color', join(root, 'examples', 'policies')],
-    ['--format', 'sarif', '--no-color', join(root, 'examples')],
+    ['--format', 'sarif', '--no-color', join(root, 'examples'), tagged],
     // Last: one JSON and one YAML spec named on the command line. A cache holds every function its run compiled; this
     // one starts a one-file run about 4 ms (CPU) sooner than a cache from the directory run above, measured with 60
     // interleaved runs of each. What else a run needs is compiled when first called, as without a cache.
     ['--no-color', join(root, 'examples', 'valid.json'), join(root, 'examples', 'broken.yaml')],
   ];
-  for (const args of runs) {
-    const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0 && r.status !== 1) throw new Error(`writing code caches failed (exit ${r.status}): ${r.stderr}`);
+  try {
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`writing code caches failed (exit ${r.status}): ${r.stderr}`);
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
