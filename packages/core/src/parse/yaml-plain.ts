@@ -7,11 +7,10 @@ import { resolveCorePlain } from './yaml-scalar.js';
 /**
  * A reader of our own for the YAML that cluster specs are made of: documents of block mappings and block lists,
  * one-line plain and quoted scalars, block scalars, one-line flow collections, anchors, aliases and merge keys,
- * comments and blank lines. It gives exactly the model
- * and problems that the yaml library's path gives (see yaml.ts and yaml-cst.ts), and declines everything else
- * (returns undefined), so that the caller parses the text with the library as before: tags, multi-line plain and
- * quoted scalars and flow collections, empty values, `...`, directives, tabs, carriage returns and other unusual white
- * space, and every syntax error.
+ * comments and blank lines. It gives exactly the model and problems that the yaml library's path gives (see yaml.ts
+ * and yaml-cst.ts), and declines everything else (returns undefined), so that the caller parses the text with the
+ * library as before: tags, multi-line plain and quoted scalars and flow collections, empty values, `...`, directives,
+ * tabs, carriage returns and other unusual white space, and every syntax error.
  *
  * It exists for speed: the library's lexer and parser are generators that run in V8's interpreter in a short run, and
  * the library is a bundle of its own that a one-file run would otherwise load. A spec this reader takes is read
@@ -169,7 +168,7 @@ class PlainReader extends ModelBuilder {
     if (marker >= 0) {
       // Only a comment may follow the marker on its line.
       const t = this.text;
-      let p = this.spaces(marker + 3);
+      const p = this.spaces(marker + 3);
       let e = t.indexOf('\n', marker);
       if (e < 0 || e > to) e = to;
       if (p < e && (t.charCodeAt(p) !== HASH || p === marker + 3)) throw DECLINE;
