@@ -1,4 +1,4 @@
-import { IPv4CidrRange, IPv6CidrRange, Validator } from 'ip-num';
+import { parseCidrWithIpNum } from './cidr-ip-num.js';
 
 /**
  * A parsed CIDR block with its bounds computed once. Compare bounds directly (see {@link cidrOverlaps}); ip-num's own
@@ -60,29 +60,7 @@ function parseUncached(text: string): Cidr | undefined {
   if (t !== text || !t.includes('/')) return undefined;
   const plain = parsePlainIPv4(t);
   if (plain !== undefined) return plain ?? undefined;
-  try {
-    if (t.includes(':')) {
-      if (!Validator.isValidIPv6CidrNotation(t)[0]) return undefined;
-      const r = IPv6CidrRange.fromCidr(t);
-      const first = r.getFirst().getValue();
-      const canonical = `${r.getFirst().toString()}/${r.getPrefix().getValue()}`;
-      return { text, version: 6, prefix: Number(r.getPrefix().getValue()), first, last: r.getLast().getValue(), canonical, hostBitsSet: !Validator.isValidIPv6CidrRange(t)[0] };
-    }
-    if (!Validator.isValidIPv4CidrNotation(t)[0]) return undefined;
-    const r = IPv4CidrRange.fromCidr(t);
-    const canonical = `${r.getFirst().toString()}/${r.getPrefix().getValue()}`;
-    return {
-      text,
-      version: 4,
-      prefix: Number(r.getPrefix().getValue()),
-      first: r.getFirst().getValue(),
-      last: r.getLast().getValue(),
-      canonical,
-      hostBitsSet: canonical !== t,
-    };
-  } catch {
-    return undefined;
-  }
+  return parseCidrWithIpNum(t);
 }
 
 export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
