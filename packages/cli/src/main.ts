@@ -1,5 +1,4 @@
 import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -367,13 +366,15 @@ async function lintAll(targets: Target[], options: LintRunOptions, settings: Run
   // Worker threads besides this one. On two cores V8's own background threads (garbage collection, compilation)
   // already use the second core and a worker gained nothing (measured), so by default workers start only from four
   // cores. ACKLINT_THREADS=N sets the total number of threads (1: no workers).
-  const forced = Number(process.env.ACKLINT_THREADS);
-  const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
+  if (options.cache || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, settings, emit);
   }
+  // Only a large run asks: node:os is loaded on first use, not at every start (about 0.1 ms).
+  const forced = Number(process.env.ACKLINT_THREADS);
+  const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, process.getBuiltinModule('node:os').availableParallelism() - 2);
+  if (threads < 1) return lintTargets(targets, options, settings, emit);
   const share = Math.ceil(targets.length / (threads + 1));
   const slices = Array.from({ length: threads + 1 }, (_, i) => targets.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
   const fromWorkers = slices.slice(1).map((slice) => runInWorker(launcher, slice, options));
