@@ -76,10 +76,17 @@ export function renderFieldsDoc(table) {
 
 export async function loadTable() {
   const gen = (f) => pathToFileURL(join(root, 'packages/core/src/generated', f)).href;
-  const table = (await import(gen('createcluster-fields.js'))).default;
+  const { rootKeys, rootRequired, root: tree } = (await import(gen('createcluster-fields.js'))).default;
   const docs = JSON.parse((await import(gen('createcluster-field-docs.js'))).FIELD_DOCS_JSON);
-  const fields = Object.fromEntries(Object.entries(table.fields).map(([p, f]) => [p, { ...f, ...docs[p] }]));
-  return { ...table, fields };
+  // The generated table is a tree (see treeTable in scripts/schema/compile.mjs); the doc lists the fields by path.
+  const fields = {};
+  const add = (node, path) => {
+    if (node.info) fields[path] = { ...node.info, ...docs[path] };
+    if (node.keys) for (const [name, child] of Object.entries(node.keys)) add(child, path ? `${path}.${name}` : name);
+    if (node.items) add(node.items, `${path}[]`);
+  };
+  add(tree, '');
+  return { rootKeys, rootRequired, fields };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

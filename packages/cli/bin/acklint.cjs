@@ -33,7 +33,9 @@ function load(name) {
       cachedData = undefined;
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename, cachedData });
+  // The build writes each bundle as a function expression, `(function (exports, require, module, __filename,
+  // __dirname) {...})`: compiled as it was read, with no copy of the source into a wrapped string.
+  const script = new vm.Script(source, { filename, cachedData });
   if (writeCache) compiled.push([script, `${filename}.cache`]);
   if (reportCache) {
     const state = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';

@@ -1,5 +1,4 @@
 import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -77,43 +76,67 @@ interface Target {
   fromWalk: boolean;
 }
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'stylish' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  rule: { type: 'string', multiple: true },
+  inventory: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'stdin-filename': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'only-specs': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'no-inline-config': { type: 'boolean' },
+  'sarif-base': { type: 'string' },
+  'print-config': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const parseCommandLine = (args: string[]) => parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+
+/** The command line as parseArgs reads it. */
+function readArgs(argv: string[]): ReturnType<typeof parseCommandLine> {
+  return plainArgs(argv) ?? parseCommandLine(argv);
+}
+
+/**
+ * The usual command line, file names and boolean long flags (`acklint --no-color spec.yaml`), read as parseArgs reads
+ * it but without it: Node loads and compiles its argument parser on first use, about 0.4 ms of a one-file lint.
+ * Anything else (an option with a value, a short flag, `--`, `-`, an unknown option) is left to parseArgs, with its
+ * errors.
+ */
+function plainArgs(argv: string[]): ReturnType<typeof parseCommandLine> | undefined {
+  const values: Record<string, unknown> = Object.create(null);
+  const positionals: string[] = [];
+  for (const arg of argv) {
+    if (arg === '' || arg.startsWith('-')) {
+      const name = arg.slice(2);
+      if (!arg.startsWith('--') || !Object.hasOwn(OPTIONS, name) || OPTIONS[name as keyof typeof OPTIONS].type !== 'boolean') return undefined;
+      values[name] = true;
+    } else positionals.push(arg);
+  }
+  for (const [name, option] of Object.entries(OPTIONS)) if ('default' in option && values[name] === undefined) values[name] = option.default;
+  return { values, positionals } as ReturnType<typeof parseCommandLine>;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // `acklint plan …`: the address plan of a spec (its own bundle, loaded only for this subcommand).
   if (argv[0] === 'plan') return (await import('./plan.js')).plan(argv.slice(1));
   let debug = argv.includes('--debug');
   let sink: OutputSink | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        rule: { type: 'string', multiple: true },
-        inventory: { type: 'string', multiple: true },
-        'max-warnings': { type: 'string' },
-        'max-file-size': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        'stdin-filename': { type: 'string' },
-        'list-rules': { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'fix-dry-run': { type: 'boolean' },
-        'only-specs': { type: 'boolean' },
-        'report-unused-disable-directives': { type: 'boolean' },
-        'no-inline-config': { type: 'boolean' },
-        'sarif-base': { type: 'string' },
-        'print-config': { type: 'string' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        debug: { type: 'boolean' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const { values, positionals } = readArgs(argv);
     debug = Boolean(values.debug);
     if (values.help) {
       process.stdout.write(HELP);
@@ -344,13 +367,15 @@ async function lintAll(targets: Target[], options: LintRunOptions, settings: Run
   // Worker threads besides this one. On two cores V8's own background threads (garbage collection, compilation)
   // already use the second core and a worker gained nothing (measured), so by default workers start only from four
   // cores. ACKLINT_THREADS=N sets the total number of threads (1: no workers).
-  const forced = Number(process.env.ACKLINT_THREADS);
-  const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, availableParallelism() - 2);
   const launcher = typeof __dirname === 'string' ? join(__dirname, '..', 'bin', 'acklint.cjs') : undefined;
   const minFiles = Number(process.env.ACKLINT_PARALLEL_MIN_FILES) || PARALLEL_MIN_FILES; // lowered by tests
-  if (options.cache || threads < 1 || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
+  if (options.cache || targets.length < minFiles || !launcher || !existsSync(launcher) || targets.some((t) => t.abs === undefined)) {
     return lintTargets(targets, options, settings, emit);
   }
+  // Only a large run asks: node:os is loaded on first use, not at every start (about 0.1 ms).
+  const forced = Number(process.env.ACKLINT_THREADS);
+  const threads = Number.isInteger(forced) && forced >= 1 ? Math.min(7, forced - 1) : Math.min(3, process.getBuiltinModule('node:os').availableParallelism() - 2);
+  if (threads < 1) return lintTargets(targets, options, settings, emit);
   const share = Math.ceil(targets.length / (threads + 1));
   const slices = Array.from({ length: threads + 1 }, (_, i) => targets.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
   const fromWorkers = slices.slice(1).map((slice) => runInWorker(launcher, slice, options));

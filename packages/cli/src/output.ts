@@ -1,5 +1,4 @@
 import { accessSync, closeSync, constants, copyFileSync, existsSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FormatOutput } from './types.js';
 
@@ -133,7 +132,7 @@ export class OutputSink {
   private open(): void {
     if (this.path === undefined) this.fd = 1;
     else {
-      const temp = join(tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.output`);
+      const temp = join(process.getBuiltinModule('node:os').tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.output`);
       try {
         this.fd = openSync(temp, 'w');
       } catch (err) {

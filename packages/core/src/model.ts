@@ -300,8 +300,26 @@ export class ClusterDocument {
  * many tools converting specs to JSON still use, and which reads `yes`, `on`, `n`… as booleans).
  */
 function isPlainSafe(s: string): boolean {
-  if (!/^[A-Za-z0-9_./][A-Za-z0-9_./@+-]*$/.test(s)) return false;
-  return !/^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/.test(s) && !/^(?:y|n|yes|no|on|off)$/i.test(s);
+  if (!hasPlainCharacters(s)) return false;
+  // Each pattern runs only for a first character it can match (numbers, .inf/.nan, true, false, null; y, n, yes, no,
+  // on, off): compiling them took about 0.3 ms of a lint that suggests a fix, most often for a value that starts
+  // otherwise ("ManagedKubernetes").
+  const first = s[0]!;
+  if ('+-.0123456789tTfFnN'.includes(first) && /^(?:[-+]?(?:[0-9][0-9_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|True|TRUE|false|False|FALSE|null|Null|NULL|~)$/.test(s)) return false;
+  return !('yYnNoO'.includes(first) && /^(?:y|n|yes|no|on|off)$/i.test(s));
+}
+
+/** `/^[A-Za-z0-9_./][A-Za-z0-9_./@+-]*$/.test(s)`, without compiling an expression. */
+function hasPlainCharacters(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Letters, digits, `_`, `.`, `/`; after the first character also `@`, `+` and `-`.
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 47) continue;
+    if (i > 0 && (c === 64 || c === 43 || c === 45)) continue;
+    return false;
+  }
+  return true;
 }
 
 function firstLine(text: string, span: Span): Span {

@@ -3,7 +3,6 @@ import { isSuppressed, toJsonPointer, type Diagnostic } from '@acklint/core';
 import type { FileReport } from '../types.js';
 import { writeAll as writeAllSync } from '../output.js';
 import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -103,7 +102,7 @@ export class Deferred {
   private spill(): void {
     if (this.inMemory) return;
     if (this.fd === undefined) {
-      this.path = join(tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.part`);
+      this.path = join(process.getBuiltinModule('node:os').tmpdir(), `acklint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.part`);
       try {
         this.fd = openSync(this.path, 'wx+', 0o600);
       } catch {

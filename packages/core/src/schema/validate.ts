@@ -538,7 +538,7 @@ function walk(doc: ClusterDocument, out: SchemaFinding[]): void {
       const keys = fnode?.keys;
       if (!keys) return;
       for (const entry of node.byKey.values()) {
-        const child = keys.get(entry.key);
+        const child = Object.hasOwn(keys, entry.key) ? keys[entry.key] : undefined;
         const info = child?.info;
         if (!info) continue;
         path.push(entry.key);
