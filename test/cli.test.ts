@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOMEPAGE } from '@acklint/core';
 import { builtinRules } from '@acklint/rules';
 import { HELP } from '../packages/cli/src/help.js';
+import { parseCommandLine, plainArgs } from '../packages/cli/src/main.js';
 import { ANSI, makeTempDir, parseSarif, referenceDir, repoRoot, runCli, writeTree, type JsonFileResult, type RunResult, type SarifLog } from './support/cli.js';
 
 const cliVersion = (JSON.parse(readFileSync(join(repoRoot, 'packages', 'cli', 'package.json'), 'utf8')) as { version: string }).version;
@@ -919,6 +920,19 @@ describe('the examples', () => {
 });
 
 describe('start-up', () => {
+  it('reads the usual command line without parseArgs, as parseArgs reads it, and leaves the rest to parseArgs', () => {
+    const usual = [[], ['spec.yaml'], ['--no-color', 'a.json', 'b.yaml'], ['--quiet', '--cache', '--fix', 'dir/'], ['--debug', '--list-rules'], ['x', '--version', '--help'], ['--color', '--color']];
+    for (const argv of usual) {
+      const plain = plainArgs(argv);
+      expect(plain, argv.join(' ')).toBeDefined();
+      expect({ ...plain!.values }).toEqual({ ...parseCommandLine(argv).values });
+      expect(plain!.positionals).toEqual(parseCommandLine(argv).positionals);
+    }
+    for (const argv of [['-q', 'a'], ['--format', 'json', 'a'], ['--format=json'], ['--', '-a'], ['-'], [''], ['--nope'], ['--no-color=1'], ['--rule', 'x:off'], ['--toString'], ['--__proto__']]) {
+      expect(plainArgs(argv), argv.join(' ')).toBeUndefined();
+    }
+  });
+
   /** A spec with a tag, which acklint's own reader of plain YAML leaves to the yaml library. */
   const tagged = () => join(writeTree({ 'tagged.yaml': 'name: !!str bad name\nregion_id: cn-hangzhou\ncluster_type: ManagedKubernetes\n' }), 'tagged.yaml');
 

@@ -103,7 +103,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const parseCommandLine = (args: string[]) => parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+export const parseCommandLine = (args: string[]) => parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
 
 /** The command line as parseArgs reads it. */
 function readArgs(argv: string[]): ReturnType<typeof parseCommandLine> {
@@ -116,7 +116,7 @@ function readArgs(argv: string[]): ReturnType<typeof parseCommandLine> {
  * Anything else (an option with a value, a short flag, `--`, `-`, an unknown option) is left to parseArgs, with its
  * errors.
  */
-function plainArgs(argv: string[]): ReturnType<typeof parseCommandLine> | undefined {
+export function plainArgs(argv: string[]): ReturnType<typeof parseCommandLine> | undefined {
   const values: Record<string, unknown> = Object.create(null);
   const positionals: string[] = [];
   for (const arg of argv) {
