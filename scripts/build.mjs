@@ -75,6 +75,9 @@ const LAZY = [
   { request: 'tinyglobby', from: /[\\/]cli[\\/]src[\\/]main\.ts$/, out: 'glob.cjs', contents: "module.exports = require('tinyglobby');" },
   // ip-num, for CIDR text that is not plain IPv4 (IPv6, odd forms); its module init costs about 0.7 ms of every start.
   { request: './cidr-ip-num.js', from: /[\\/]core[\\/]src[\\/]cidr\.ts$/, out: 'ip-num.cjs', entry: 'packages/core/src/cidr-ip-num.ts', exports: ['parseCidrWithIpNum'] },
+  // The fields' descriptions and examples: 73 KB of JSON text that every start read and deserialized, for the gloss
+  // of a missing field's message (the language server's hover and docs/fields.md read them too).
+  { request: '../generated/createcluster-field-docs.js', from: /[\\/]core[\\/]src[\\/]schema[\\/]fields\.ts$/, out: 'field-docs.cjs', entry: 'packages/core/src/generated/createcluster-field-docs.js', exports: ['fieldDocsJson'] },
 ];
 
 /** Redirects the imports of `entries` to their sibling bundles. */

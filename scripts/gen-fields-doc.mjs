@@ -77,7 +77,7 @@ export function renderFieldsDoc(table) {
 export async function loadTable() {
   const gen = (f) => pathToFileURL(join(root, 'packages/core/src/generated', f)).href;
   const { rootKeys, rootRequired, root: tree } = (await import(gen('createcluster-fields.js'))).default;
-  const docs = JSON.parse((await import(gen('createcluster-field-docs.js'))).FIELD_DOCS_JSON);
+  const docs = JSON.parse((await import(gen('createcluster-field-docs.js'))).fieldDocsJson());
   // The generated table is a tree (see treeTable in scripts/schema/compile.mjs); the doc lists the fields by path.
   const fields = {};
   const add = (node, path) => {

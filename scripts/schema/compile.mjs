@@ -335,8 +335,9 @@ export function generateValidators(root) {
         `${banner}import type { GeneratedFieldTable } from '../schema/fields.js';\ndeclare const table: GeneratedFieldTable;\nexport default table;\n`,
       );
       // The documentation part (descriptions, examples…) is parsed only when hover, docs or a message needs it.
-      writeFileSync(join(outDir, 'createcluster-field-docs.js'), `${banner}export const FIELD_DOCS_JSON = ${JSON.stringify(JSON.stringify(docs))};\n`);
-      writeFileSync(join(outDir, 'createcluster-field-docs.d.ts'), `${banner}export declare const FIELD_DOCS_JSON: string;\n`);
+      // A function, so that the CLI bundle can leave the text in a sibling bundle read on first call (scripts/build.mjs).
+      writeFileSync(join(outDir, 'createcluster-field-docs.js'), `${banner}export function fieldDocsJson() {\n  return ${JSON.stringify(JSON.stringify(docs))};\n}\n`);
+      writeFileSync(join(outDir, 'createcluster-field-docs.d.ts'), `${banner}export declare function fieldDocsJson(): string;\n`);
       writeFileSync(join(outDir, 'createcluster.schema.json'), JSON.stringify(schema, null, 2) + '\n');
     }
   }

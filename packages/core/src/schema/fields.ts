@@ -8,7 +8,7 @@
  * something asks for every field.
  */
 import generated from '../generated/createcluster-fields.js';
-import { FIELD_DOCS_JSON } from '../generated/createcluster-field-docs.js';
+import { fieldDocsJson } from '../generated/createcluster-field-docs.js';
 import type { JsonPath } from '../model.js';
 
 export interface FieldInfo {
@@ -78,7 +78,7 @@ let docs: Record<string, FieldDocs> | undefined;
 
 /** Description, default, examples and sources of a field (parsed on first use). */
 export function fieldDocs(path: JsonPath | string): FieldDocs | undefined {
-  docs ??= JSON.parse(FIELD_DOCS_JSON) as Record<string, FieldDocs>;
+  docs ??= JSON.parse(fieldDocsJson()) as Record<string, FieldDocs>;
   const key = typeof path === 'string' ? path : fieldPath(path);
   return Object.hasOwn(docs, key) ? docs[key] : undefined;
 }
