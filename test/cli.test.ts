@@ -739,6 +739,19 @@ describe('directory scan', () => {
     expect(scan.map((f) => [f.filePath, f.messages.map((m) => m.ruleId)])).toEqual([['specs/big.json', ['input-limit']]]);
   });
 
+  it('reads a file larger than its first read whole, and reports the size of one over the limit past it', () => {
+    const pad = 'x'.repeat(150_000);
+    const dir = fixtureDir({
+      'large.json': `{"cluster_type": "ManagedKubernetes", "region_id": "cn-hangzhou", "pad": "${pad}", "name": "bad name"}`,
+      'huge.json': `{"pad": "${pad}${pad}"}`,
+    });
+    const out = parseJsonOutput(runCli(['large.json', 'huge.json', '--max-file-size', '200KiB', '-f', 'json'], { cwd: dir }));
+    const of = (name: string) => out.find((f) => f.filePath === name)!.messages;
+    expect(of('large.json').map((m) => m.ruleId)).toContain('cluster-name-format');
+    expect(of('large.json').map((m) => m.ruleId)).not.toContain('syntax-error');
+    expect(of('huge.json').map((m) => m.message)).toEqual(['The file is 293.0 KiB, over the 200 KiB limit (maxFileSize); it was not analysed.']);
+  });
+
   it('a file named twice (directly and by the scan) is reported once', () => {
     const dir = fixtureDir(tree);
     const out = parseJsonOutput(runCli(['a.json', '.', 'a.json', '-f', 'json'], { cwd: dir }));

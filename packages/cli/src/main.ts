@@ -708,15 +708,28 @@ function parseSizeFlag(s: string): number {
 function readUpTo(path: string, limit: number): { bytes: Uint8Array; size: number } {
   const fd = openSync(path, 'r');
   try {
+    // A file of up to 64 KiB (most specs) is read into a buffer shared by all files and copied out, without asking
+    // for its size: the size check and readFileSync each asked, once as a Stats object to build, which was a tenth of
+    // the work per file in a run of thousands of small specs.
+    let total = 0;
+    while (total < HEAD_BYTES) {
+      const n = readSync(fd, readBuffer, total, HEAD_BYTES - total, null);
+      if (n === 0) return { bytes: Buffer.from(readBuffer.subarray(0, total)), size: total };
+      total += n;
+    }
     const size = fstatSync(fd).size;
-    if (size <= limit) return { bytes: readFileSync(fd), size };
-    const head = Buffer.alloc(64 * 1024);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return { bytes: head.subarray(0, n), size };
+    if (size > limit) return { bytes: Buffer.from(readBuffer), size };
+    // The rest from where the first 64 KiB end (a pipe reports no size, and is read to its end).
+    const rest = readFileSync(fd);
+    return { bytes: Buffer.concat([readBuffer, rest]), size: total + rest.length };
   } finally {
     closeSync(fd);
   }
 }
+
+/** What is read of a file over the size limit, and of every file before its size is asked for. */
+const HEAD_BYTES = 64 * 1024;
+const readBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /**
  * A file named on the command line that cannot be read ends the run (exit code 2) before anything is written, as it
