@@ -54,8 +54,9 @@ const jsoncWithoutSideEffects = {
 };
 
 /**
- * Code that only some runs need is bundled on its own and required on first use: the YAML parser, the SARIF
- * formatter and the glob library. Each import of these is redirected to its sibling bundle in dist/.
+ * Code that only some runs need is bundled on its own and required on first use (the yaml library, formatters, the
+ * policy compiler, `acklint plan`, the glob library, ip-num, the field descriptions). Each import of these is
+ * redirected to its sibling bundle in dist/.
  *
  * The sources load most of these with `await import()`, which the bundles turn into a require() at that point. A
  * module that synchronous code needs lists its exports instead (`exports`): its import is then bound to a stand-in
