@@ -1,33 +1,18 @@
-import { defineRule, editDistance, isObject, MAX_SUGGESTABLE_LENGTH, placeholderKind } from '@acklint/core';
+import { closest, defineRule, isObject, placeholderKind } from '@acklint/core';
 import { KNOWN_ADDONS } from './data/addon-names.js';
 
 const KNOWN = new Set(KNOWN_ADDONS);
 
 /** The closest name of `names`, if it is close enough to be a likely typo (or differs only in case or separators). */
-function closest(name: string, names: readonly string[]): string | undefined {
+function nearestAddon(name: string, names: readonly string[]): string | undefined {
   const norm = (s: string) => s.trim().toLowerCase().replace(/[_\s.]/g, '-');
   const exact = names.find((k) => norm(k) === norm(name));
   if (exact) return exact;
   // A name cut short: "logtail" for logtail-ds.
   const longer = names.find((k) => name.length >= 4 && k.startsWith(`${name.toLowerCase()}-`));
   if (longer) return longer;
-  if (name.length > MAX_SUGGESTABLE_LENGTH) return undefined;
-  const lower = name.toLowerCase();
-  const max = Math.max(2, Math.floor(name.length / 4));
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of names) {
-    // Only a name nearer than the best so far, and near enough at all, can win; a distance is at least the
-    // difference in length.
-    const limit = Math.min(max, bestD - 1);
-    if (Math.abs(k.length - lower.length) > limit) continue;
-    const d = editDistance(lower, k, limit);
-    if (d <= limit) {
-      best = k;
-      bestD = d;
-    }
-  }
-  return best;
+  // A likely typo: the nearest name within a quarter of the name's length (at least 2 edits).
+  return closest(name.toLowerCase(), names, Math.max(2, Math.floor(name.length / 4)));
 }
 
 export default defineRule({
@@ -63,7 +48,7 @@ export default defineRule({
       if (useCatalogue ? catalogue.has(name) : KNOWN.has(name)) return;
       if (placeholderKind(name) === 'template') return; // ${ADDON}, {{ .name }}: placeholder-value says so
       const path = ['addons', i, 'name'];
-      const guess = closest(name, names);
+      const guess = nearestAddon(name, names);
       ctx.report({
         message: `Unknown addon ${JSON.stringify(name)}${guess ? ` (did you mean "${guess}"?)` : ''}: it is not in ${which}, so ACK may reject it or install nothing. ${guess ? `Use "${guess}" if that is what you meant; if` : 'Check the spelling; if'} the name is right, turn this warning off for the file.`,
         at: { path },
