@@ -3,7 +3,7 @@ import type { ArrayNode, Entry, Node, ObjectNode } from '../model.js';
 import type { Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
 import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
-import { resolveCorePlain } from './yaml-scalar.js';
+import { resolveCorePlain, scalarNode } from './yaml-scalar.js';
 
 /**
  * acklint's model of a YAML document built straight from the yaml library's syntax tree (its `Parser` output),
@@ -343,15 +343,7 @@ export class CstBuilder extends ModelBuilder {
       case 'block-scalar': {
         const v = this.scalar(tok, false) as Scalar;
         const { start, end } = this.span(tok.offset, this.r1);
-        const plain = this.plain;
-        const node: Node =
-          v === null
-            ? { kind: 'null', start, end, value: null, plain }
-            : typeof v === 'string'
-              ? { kind: 'string', start, end, value: v, plain }
-              : typeof v === 'number'
-                ? { kind: 'number', start, end, value: v, plain }
-                : { kind: 'boolean', start, end, value: v, plain };
+        const node = scalarNode(v, start, end, this.plain);
         if (p.anchor) this.anchors.set(p.anchor.source.substring(1), { node });
         return node;
       }

@@ -1,9 +1,9 @@
-import { ClusterDocument, type Node, type SourceFormat } from '../model.js';
+import { ClusterDocument, type SourceFormat } from '../model.js';
 import type { SourceText } from '../text.js';
 import type { ParsedDocuments } from './json.js';
 import { changedRegion, pathTo, replaceLeaf } from './model-edit.js';
 import type { ParseProblem } from './problems.js';
-import { resolveCorePlain } from './yaml-scalar.js';
+import { resolveCorePlain, scalarNode } from './yaml-scalar.js';
 
 /** An anchor (so perhaps aliases sharing a node between places) or a merge key anywhere in the text. */
 const ANCHOR_OR_MERGE = /&|<</;
@@ -73,8 +73,7 @@ export function reparseYamlEdit(
     if (!inside.test(inner)) return undefined;
     value = inner;
   }
-  const kind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
-  const node = { kind, start: leaf.start, end, value, plain: leaf.plain } as Node;
+  const node = scalarNode(value, leaf.start, end, leaf.plain === true);
   const { root, value: docValue } = replaceLeaf(steps, node, value, delta);
   // No line break was added or removed: the lines after the edit moved by `delta` characters.
   source.shareLinesOf(previous.source, from, delta);

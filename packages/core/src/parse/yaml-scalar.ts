@@ -1,3 +1,5 @@
+import type { ScalarNode } from '../model.js';
+
 /**
  * How the YAML 1.2 core schema reads a plain scalar. Pure, so that both the YAML parser (a bundle of its own, loaded on
  * demand) and the editor's re-parse of an edited scalar (see yaml-edit.ts) read it the same way.
@@ -41,4 +43,10 @@ export function resolveCorePlain(s: string): string | number | boolean | null {
   if (INF_NAN.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : c === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (EXP.test(s) || FLOAT.test(s)) return parseFloat(s);
   return s;
+}
+
+/** A YAML scalar's node, of the kind its value has (`plain`: written without quotes). */
+export function scalarNode(value: string | number | boolean | null, start: number, end: number, plain: boolean): ScalarNode {
+  const kind = value === null ? 'null' : typeof value === 'string' ? 'string' : typeof value === 'number' ? 'number' : 'boolean';
+  return { kind, start, end, value, plain };
 }
