@@ -2,7 +2,7 @@ import { PlainObject, type ArrayNode, type Entry, type JsonObject, type JsonValu
 import type { Span } from '../text.js';
 import type { ParseLimits, ParseProblem } from './problems.js';
 import { ModelBuilder, visibleEnd, type MergeSource } from './yaml-model.js';
-import { resolveCorePlain } from './yaml-scalar.js';
+import { resolveCorePlain, scalarNode } from './yaml-scalar.js';
 
 /**
  * A reader of our own for the YAML that cluster specs are made of: documents of block mappings and block lists,
@@ -169,8 +169,7 @@ class PlainReader extends ModelBuilder {
       // Only a comment may follow the marker on its line.
       const t = this.text;
       const p = this.spaces(marker + 3);
-      let e = t.indexOf('\n', marker);
-      if (e < 0 || e > to) e = to;
+      const e = this.lineEnd(marker);
       if (p < e && (t.charCodeAt(p) !== HASH || p === marker + 3)) throw DECLINE;
       content = e + 1;
     }
@@ -191,10 +190,8 @@ class PlainReader extends ModelBuilder {
     const t = this.text;
     let p = from;
     while (p < this.end) {
-      let q = p;
-      while (t.charCodeAt(q) === SPACE) q++;
-      let e = t.indexOf('\n', q);
-      if (e < 0 || e > this.end) e = this.end;
+      const q = this.spaces(p);
+      const e = this.lineEnd(q);
       if (q < e && t.charCodeAt(q) !== HASH) {
         this.ls = p;
         this.cs = q;
@@ -219,10 +216,8 @@ class PlainReader extends ModelBuilder {
     this.groupEnd = -1;
     this.groupIndent = -1;
     while (p < this.end) {
-      let q = p;
-      while (t.charCodeAt(q) === SPACE) q++;
-      let e = t.indexOf('\n', q);
-      if (e < 0 || e > this.end) e = this.end;
+      const q = this.spaces(p);
+      const e = this.lineEnd(q);
       if (q < e) {
         if (t.charCodeAt(q) !== HASH) {
           this.ls = p;
@@ -265,17 +260,21 @@ class PlainReader extends ModelBuilder {
 
   /** The current line holds a mapping key at `at`: a one-line plain or quoted scalar, then `:` and a space or the line's end. */
   private isKey(at: number): boolean {
+    return this.keyColon(at) >= 0;
+  }
+
+  /** The `:` after the key at `at` on the current line (followed by a space or the line's end), or -1. */
+  private keyColon(at: number): number {
     const t = this.text;
     const c = t.charCodeAt(at);
     if (c === 39 || c === 34) {
       const close = this.closingQuote(at);
-      if (close < 0) return false;
-      let p = close + 1;
-      while (t.charCodeAt(p) === SPACE) p++;
-      return t.charCodeAt(p) === COLON && (p + 1 >= this.le || t.charCodeAt(p + 1) === SPACE);
+      if (close < 0) return -1;
+      const p = this.spaces(close + 1);
+      return t.charCodeAt(p) === COLON && (p + 1 >= this.le || t.charCodeAt(p + 1) === SPACE) ? p : -1;
     }
-    if (c === 91 || c === 123) return false;
-    return this.plainKeyColon(at) >= 0;
+    if (c === 91 || c === 123) return -1;
+    return this.plainKeyColon(at);
   }
 
   /** The `:` that ends a plain key starting at `at` on the current line, or -1 (a comment or the line's end comes first). */
@@ -395,22 +394,16 @@ class PlainReader extends ModelBuilder {
   private entry(node: ObjectNode, obj: JsonObject, merges: MergeSource[], col: number, depth: number, at: number): void {
     const t = this.text;
     const c = t.charCodeAt(at);
+    const colon = this.keyColon(at);
+    if (colon < 0) throw DECLINE;
     let key: string;
     let keyEnd: number;
-    let colon: number;
     let merge = false;
     if (c === 39 || c === 34) {
-      const close = this.closingQuote(at);
-      if (close < 0) throw DECLINE;
-      key = this.quoted(at, close);
-      keyEnd = close + 1;
-      colon = keyEnd;
-      while (t.charCodeAt(colon) === SPACE) colon++;
-      if (t.charCodeAt(colon) !== COLON || (colon + 1 < this.le && t.charCodeAt(colon + 1) !== SPACE)) throw DECLINE;
+      keyEnd = this.closingQuote(at) + 1;
+      key = this.quoted(at, keyEnd - 1);
     } else {
       if (badPlainStart(c, t.charCodeAt(at + 1))) throw DECLINE;
-      colon = this.plainKeyColon(at);
-      if (colon < 0) throw DECLINE;
       keyEnd = colon;
       while (t.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
       const raw = t.substring(at, keyEnd);
@@ -570,10 +563,8 @@ class PlainReader extends ModelBuilder {
     let end = -1;
     let line = this.le + 1;
     while (line < this.end) {
-      let q = line;
-      while (t.charCodeAt(q) === SPACE) q++;
-      let e = t.indexOf('\n', q);
-      if (e < 0 || e > this.end) e = this.end;
+      const q = this.spaces(line);
+      const e = this.lineEnd(q);
       if (q === e) {
         if (q - line > mostSpaces) mostSpaces = q - line;
         blanks++;
@@ -666,9 +657,16 @@ class PlainReader extends ModelBuilder {
     return node;
   }
 
+  /** The first character from `p` on that is not a space. */
   private spaces(p: number): number {
     while (this.text.charCodeAt(p) === SPACE) p++;
     return p;
+  }
+
+  /** The end (the line break, or the document's end) of the line that `p` is on. */
+  private lineEnd(p: number): number {
+    const e = this.text.indexOf('\n', p);
+    return e < 0 || e > this.end ? this.end : e;
   }
 
   /** An item of a flow collection: a nested flow collection, an alias or a scalar. */
@@ -725,20 +723,14 @@ class PlainReader extends ModelBuilder {
   /** A quoted scalar's node. */
   private string(start: number, end: number, value: string): ScalarNode {
     this.value = value;
-    return { kind: 'string', start, end, value, plain: false };
+    return scalarNode(value, start, end, false);
   }
 
   /** A plain scalar's node, read with the core schema. */
   private plainScalar(s: string, start: number, end: number): ScalarNode {
     const v = resolveCorePlain(s);
     this.value = v;
-    return v === null
-      ? { kind: 'null', start, end, value: null, plain: true }
-      : typeof v === 'string'
-        ? { kind: 'string', start, end, value: v, plain: true }
-        : typeof v === 'number'
-          ? { kind: 'number', start, end, value: v, plain: true }
-          : { kind: 'boolean', start, end, value: v, plain: true };
+    return scalarNode(v, start, end, true);
   }
 }
 
